@@ -1,0 +1,15 @@
+import type { SignInEngine } from '../engine/sign-in-engine';
+
+/** What a command may touch, so tests can run the CLI in-process with their own streams. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  createEngine(): SignInEngine;
+  /** Resolves when the person interrupts (Ctrl-C) a long-running command such as `status --watch`. */
+  waitForInterrupt(): Promise<void>;
+}
+
+export function writeLine(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(`${text}\n`);
+}

@@ -1,0 +1,14 @@
+import type { SessionState } from '../common/session-state';
+import { writeLine, type CliIo } from './cli-io';
+import { exitCodeForState, type ExitCode } from './exit-codes';
+import { humanReport, reportFor, type CliReport } from './report';
+
+export function printReport(io: CliIo, json: boolean, report: CliReport, human: string, exitCode: ExitCode): ExitCode {
+  if (json) writeLine(io.stdout, JSON.stringify(report));
+  else writeLine(exitCode === 0 ? io.stdout : io.stderr, human);
+  return exitCode;
+}
+
+export function printState(io: CliIo, json: boolean, state: SessionState): ExitCode {
+  return printReport(io, json, reportFor(state), humanReport(state), exitCodeForState(state));
+}

@@ -1,0 +1,74 @@
+/**
+ * Every way signing in (or staying signed in) can fail, as one closed set of codes.
+ * The engine never lets anything else reach a person: unknown faults become `unexpected`.
+ */
+export type SignInErrorCode =
+  | 'invalid-address'
+  | 'insecure-address'
+  | 'not-rocketchat'
+  | 'unreachable'
+  | 'tls-failure'
+  | 'timeout'
+  | 'server-error'
+  | 'bad-response'
+  | 'redirected'
+  | 'invalid-credentials'
+  | 'session-expired'
+  | 'totp-invalid'
+  | 'totp-max-attempts'
+  | 'login-blocked-user'
+  | 'login-blocked-ip'
+  | 'user-deactivated'
+  | 'login-refused'
+  | 'rate-limited'
+  | 'keychain-unavailable'
+  | 'status-not-allowed'
+  | 'status-message-not-allowed'
+  | 'request-refused'
+  | 'not-signed-in'
+  | 'cancelled'
+  | 'unexpected';
+
+export interface SignInError {
+  code: SignInErrorCode;
+  /** A sentence for a person: what happened and what to do. Never a stack trace or a secret. */
+  message: string;
+  /** Seconds to wait before trying again (rate limit, lockout). */
+  retryAfterSeconds?: number;
+}
+
+/** Thrown inside the engine; callers outside see only the plain {@link SignInError}. */
+export class SignInFailure extends Error {
+  readonly code: SignInErrorCode;
+  readonly retryAfterSeconds?: number;
+
+  constructor(error: SignInError) {
+    super(error.message);
+    this.name = 'SignInFailure';
+    this.code = error.code;
+    if (error.retryAfterSeconds !== undefined) this.retryAfterSeconds = error.retryAfterSeconds;
+  }
+
+  toPlain(): SignInError {
+    return this.retryAfterSeconds === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/** Errors that mean "the network or the server is the problem", so a saved token must be kept. */
+export const TRANSIENT_ERROR_CODES: ReadonlySet<SignInErrorCode> = new Set([
+  'unreachable',
+  'tls-failure',
+  'timeout',
+  'server-error',
+  'bad-response',
+  'rate-limited',
+  'login-blocked-ip',
+  'redirected',
+  'not-rocketchat',
+]);
+
+export function isTransient(code: SignInErrorCode): boolean {
+  return TRANSIENT_ERROR_CODES.has(code);
+}

@@ -1,0 +1,54 @@
+import type { SignInError, SignInErrorCode } from './sign-in-error';
+
+export interface ErrorContext {
+  server?: string;
+  retryAfterSeconds?: number;
+  /** The server's own words, shown only where they help (e.g. an unusual login refusal). */
+  serverMessage?: string;
+  detail?: string;
+}
+
+function waitPhrase(seconds: number | undefined): string {
+  if (seconds === undefined) return 'a few minutes';
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+const at = (context: ErrorContext): string => (context.server ? ` at ${context.server}` : '');
+
+const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
+  'invalid-address': (c) => c.detail ?? 'That is not a server address. Enter something like chat.example.com.',
+  'insecure-address': (c) =>
+    `Refusing to send a password over plain http to ${c.detail ?? 'that server'}. Use https:// (plain http is allowed only for this computer).`,
+  'not-rocketchat': (c) => `The server${at(c)} answered, but it is not a Rocket.Chat server${c.detail ? ` (${c.detail})` : ''}. Check the address.`,
+  unreachable: (c) => `Cannot reach the server${at(c)}${c.detail ? ` (${c.detail})` : ''}. Check the address and your network connection.`,
+  'tls-failure': (c) => `The secure connection to the server${at(c)} failed${c.detail ? `: ${c.detail}` : ''}. Its certificate is not trusted by this computer.`,
+  timeout: (c) => `The server${at(c)} did not answer in time. It may be slow or down; try again shortly.`,
+  'server-error': (c) => `The server${at(c)} had an internal problem${c.detail ? ` (${c.detail})` : ''}. Try again later.`,
+  'bad-response': (c) => `The server${at(c)} sent an answer rc-tray could not understand${c.detail ? ` (${c.detail})` : ''}.`,
+  redirected: (c) => `The server redirected to ${c.detail ?? 'another address'}. Use that address instead.`,
+  'invalid-credentials': () => 'Wrong username, email or password.',
+  'session-expired': () => 'Your session has expired. Sign in again.',
+  'totp-invalid': () => 'That code is not valid. Check it and try again.',
+  'totp-max-attempts': () => 'Too many wrong codes. A new code has been requested; enter the newest one.',
+  'login-blocked-user': (c) => `Sign-in for this account is temporarily blocked after too many failed attempts. Try again in ${waitPhrase(c.retryAfterSeconds)}.`,
+  'login-blocked-ip': (c) => `Sign-in from this network is temporarily blocked after too many failed attempts. Try again in ${waitPhrase(c.retryAfterSeconds)}.`,
+  'user-deactivated': () => 'This account has been deactivated. Ask your Rocket.Chat administrator.',
+  'login-refused': (c) => `The server refused the sign-in${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
+  'rate-limited': (c) => `Too many attempts. Wait ${waitPhrase(c.retryAfterSeconds)} before trying again.`,
+  'keychain-unavailable': (c) =>
+    `The system keychain is not available${c.detail ? ` (${c.detail})` : ''}. rc-tray keeps your session there; unlock or install a keyring (e.g. GNOME Keyring) and try again.`,
+  'status-not-allowed': () => 'This server does not allow the invisible status.',
+  'status-message-not-allowed': () => 'This server does not allow changing the status message.',
+  'request-refused': (c) => `The server refused the request${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
+  'not-signed-in': (c) => `You are not signed in${at(c)}.`,
+  cancelled: () => 'Sign-in was cancelled.',
+  unexpected: (c) => `Something unexpected went wrong${c.detail ? ` (${c.detail})` : ''}. Try again.`,
+};
+
+export function signInError(code: SignInErrorCode, context: ErrorContext = {}): SignInError {
+  const error: SignInError = { code, message: MESSAGES[code](context) };
+  if (context.retryAfterSeconds !== undefined) error.retryAfterSeconds = context.retryAfterSeconds;
+  return error;
+}

@@ -1,0 +1,37 @@
+import * as os from 'node:os';
+import type { BackoffPolicy } from '../common/backoff';
+import { createHttpClient, type HttpClientOptions } from './http/http-client';
+import { RocketChatApi } from './http/rocketchat-api';
+import { KeytarTokenStore, loadKeytar } from './keychain/keytar-token-store';
+import { keychainServiceName, type TokenStore } from './keychain/token-store';
+import { configDir } from './settings/config-dir';
+import { JsonSettingsStore } from './settings/settings-store';
+import type { LivePresenceFactory } from './session/live-presence';
+import type { Scheduler } from './session/scheduler';
+import { SignInEngine } from './sign-in-engine';
+
+export interface EngineOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The settings folder; by default the one Electron's userData would be (see config-dir). */
+  configFolder?: string;
+  http?: HttpClientOptions;
+  tokens?: TokenStore;
+  scheduler?: Scheduler;
+  backoff?: BackoffPolicy;
+  livePresence?: LivePresenceFactory;
+}
+
+/** The engine wired to the real keychain, settings file and HTTP; shared by the CLI and the app. */
+export function createEngine(options: EngineOptions = {}): SignInEngine {
+  const env = options.env ?? process.env;
+  const folder = options.configFolder ?? configDir(env, process.platform, os.homedir());
+  const http = createHttpClient(options.http);
+  return new SignInEngine({
+    tokens: options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env)),
+    settings: new JsonSettingsStore(folder),
+    createApi: (server) => new RocketChatApi(server, http),
+    scheduler: options.scheduler,
+    backoff: options.backoff,
+    livePresence: options.livePresence,
+  });
+}

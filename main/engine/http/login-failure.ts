@@ -1,0 +1,75 @@
+import type { TwoFactorMethod } from '../../common/session-state';
+import { SignInFailure, type SignInError } from '../../common/sign-in-error';
+import { signInError } from '../../common/sign-in-messages';
+import { errorBodySchema, type ErrorBody } from './response-schemas';
+import { parseJson } from './read-response';
+
+export function readErrorBody(body: string): ErrorBody {
+  const parsed = errorBodySchema.safeParse(parseJson(body));
+  return parsed.success ? parsed.data : {};
+}
+
+export function errorId(body: ErrorBody): string {
+  if (body.errorType) return body.errorType;
+  if (typeof body.error === 'string') {
+    // 7.x generic envelope: "<reason> [<error-id>]"
+    const bracketed = /\[([\w-]+)\]\s*$/.exec(body.error);
+    return bracketed?.[1] ?? body.error;
+  }
+  return '';
+}
+
+/** The server's own sentence for an error, without the trailing "[error-id]". */
+export function errorReason(body: ErrorBody): string | undefined {
+  const text = body.message ?? (typeof body.error === 'string' ? body.error : undefined);
+  return text?.replace(/\s*\[[\w-]+\]\s*$/, '').slice(0, 200) || undefined;
+}
+
+export interface TwoFactorChallenge {
+  method: TwoFactorMethod;
+  codeSent: boolean;
+  /** Set when a code was given and refused (`totp-invalid`, `totp-max-attempts`). */
+  error?: SignInError;
+}
+
+const TWO_FACTOR_IDS = new Set(['totp-required', 'totp-invalid', 'totp-max-attempts']);
+
+/**
+ * The 2FA step (contract §4): which method the server picked, whether it just e-mailed a code,
+ * and why a given code was refused. All three errors carry the same `details`.
+ */
+export function twoFactorChallenge(body: ErrorBody): TwoFactorChallenge | undefined {
+  const id = errorId(body);
+  if (!TWO_FACTOR_IDS.has(id)) return undefined;
+  const method: TwoFactorMethod = body.details?.method === 'email' ? 'email' : 'totp';
+  const challenge: TwoFactorChallenge = { method, codeSent: method === 'email' && body.details?.codeGenerated === true };
+  if (id === 'totp-invalid') challenge.error = signInError('totp-invalid');
+  if (id === 'totp-max-attempts') challenge.error = signInError('totp-max-attempts');
+  return challenge;
+}
+
+const PLAIN_REJECTIONS = new Set(['unauthorized', 'user not found', 'incorrect password', '401', 'you must be logged in to do this.']);
+
+/**
+ * A refused password login, from legacy (pre-7.0 "Incorrect password"), 7.x/8.x and 9.0-style
+ * bodies alike. RC makes wrong user, wrong password and a dead token indistinguishable on purpose.
+ */
+export function loginRefusal(status: number, body: ErrorBody): SignInFailure {
+  const id = errorId(body);
+  switch (id) {
+    case 'error-login-blocked-for-user':
+      return new SignInFailure(signInError('login-blocked-user'));
+    case 'error-login-blocked-for-ip':
+      return new SignInFailure(signInError('login-blocked-ip'));
+    case 'error-user-is-not-activated':
+      return new SignInFailure(signInError('user-deactivated'));
+  }
+  const words = [id, body.message ?? ''].map((word) => word.toLowerCase());
+  if (status === 401 && (id === '' || words.some((word) => PLAIN_REJECTIONS.has(word)))) {
+    return new SignInFailure(signInError('invalid-credentials'));
+  }
+  if (status === 403 && /password|unauthori[sz]ed/i.test(body.message ?? id)) {
+    return new SignInFailure(signInError('invalid-credentials'));
+  }
+  return new SignInFailure(signInError('login-refused', { serverMessage: errorReason(body) }));
+}

@@ -1,0 +1,160 @@
+import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import type { UserStatus } from '../../common/session-state';
+import { SignInFailure } from '../../common/sign-in-error';
+import { signInError } from '../../common/sign-in-messages';
+import { serverEndpoint } from '../../common/server-address';
+import { classifyNetworkFailure } from './classify-network-failure';
+import { errorId, errorReason, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
+import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
+import { loginSuccessSchema, meSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
+
+export interface Credentials {
+  userId: string;
+  authToken: string;
+}
+
+export interface PasswordLogin {
+  /** Username or e-mail address: the server tells them apart by the `@` (contract §2.1). */
+  user: string;
+  password: string;
+  code?: string;
+}
+
+export type LoginOutcome =
+  | { kind: 'signed-in'; credentials: Credentials; me: Me }
+  | ({ kind: 'needs-2fa' } & TwoFactorChallenge);
+
+export interface ServerInfo {
+  version: string;
+}
+
+/** The REST calls rc-tray makes, each returning typed data or throwing a {@link SignInFailure}. */
+export class RocketChatApi {
+  constructor(
+    readonly server: string,
+    private readonly http: AxiosInstance,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async serverInfo(): Promise<ServerInfo> {
+    const response = await this.send({ method: 'GET', url: '/api/info' });
+    this.throwOnTransportStatus(response);
+    if (response.status === 200) {
+      const parsed = serverInfoSchema.safeParse(parseJson(response.body));
+      if (parsed.success) return { version: parsed.data.version };
+    }
+    const detail = looksLikeHtml(response.body)
+      ? 'it answered with a web page'
+      : response.status === 200
+        ? 'its /api/info answer has no Rocket.Chat version'
+        : `/api/info answered HTTP ${response.status}`;
+    throw new SignInFailure(signInError('not-rocketchat', { server: this.server, detail }));
+  }
+
+  async login(request: PasswordLogin): Promise<LoginOutcome> {
+    const body: Record<string, string> = { user: request.user, password: request.password };
+    if (request.code !== undefined) body.code = request.code;
+    return this.loginWith(body);
+  }
+
+  /** One request: the stored token brings back the session and the user (contract §3). */
+  async resume(authToken: string): Promise<Extract<LoginOutcome, { kind: 'signed-in' }>> {
+    try {
+      const outcome = await this.loginWith({ resume: authToken });
+      if (outcome.kind === 'signed-in') return outcome;
+    } catch (error) {
+      if (error instanceof SignInFailure && error.code === 'invalid-credentials') {
+        throw new SignInFailure(signInError('session-expired'));
+      }
+      throw error;
+    }
+    // Resume never asks for 2FA on a real server; treat a server that does as refusing the token.
+    throw new SignInFailure(signInError('session-expired'));
+  }
+
+  async sendEmailCode(emailOrUsername: string): Promise<void> {
+    const response = await this.send({ method: 'POST', url: '/api/v1/users.2fa.sendEmailCode', data: { emailOrUsername } });
+    this.throwOnTransportStatus(response);
+    if (response.status !== 200) throw this.requestRefusal(response);
+  }
+
+  /** Revokes the token on the server. Any 2xx counts (7.4+ answers with an empty body). */
+  async logout(credentials: Credentials): Promise<'revoked' | 'already-gone'> {
+    const response = await this.send({ method: 'POST', url: '/api/v1/logout', headers: authHeaders(credentials) });
+    if (response.status === 401) return 'already-gone';
+    this.throwOnTransportStatus(response);
+    if (response.status >= 200 && response.status < 300) return 'revoked';
+    throw this.requestRefusal(response);
+  }
+
+  async me(credentials: Credentials): Promise<Me> {
+    const response = await this.send({ method: 'GET', url: '/api/v1/me', headers: authHeaders(credentials) });
+    this.throwOnAuthenticatedFailure(response);
+    return readBody(response, meSchema, this.server);
+  }
+
+  async setStatus(credentials: Credentials, change: { status?: UserStatus; message?: string }): Promise<void> {
+    const response = await this.send({ method: 'POST', url: '/api/v1/users.setStatus', headers: authHeaders(credentials), data: change });
+    this.throwOnAuthenticatedFailure(response);
+    readBody(response, successFlagSchema, this.server);
+  }
+
+  private async loginWith(body: Record<string, string>): Promise<LoginOutcome> {
+    const response = await this.send({ method: 'POST', url: '/api/v1/login', data: body });
+    this.throwOnTransportStatus(response);
+    if (response.status === 200) {
+      const { data } = readBody(response, loginSuccessSchema, this.server);
+      return { kind: 'signed-in', credentials: { userId: data.userId, authToken: data.authToken }, me: data.me };
+    }
+    const errorBody = readErrorBody(response.body);
+    const challenge = twoFactorChallenge(errorBody);
+    if (challenge) return { kind: 'needs-2fa', ...challenge };
+    if (response.status === 401 || response.status === 403 || response.status === 400) throw loginRefusal(response.status, errorBody);
+    throw new SignInFailure(signInError('bad-response', { server: this.server, detail: `HTTP ${response.status}` }));
+  }
+
+  private async send(config: AxiosRequestConfig & { url: string }): Promise<RawResponse> {
+    try {
+      const response = await this.http.request<string>({ ...config, url: serverEndpoint(this.server, config.url) });
+      return { status: response.status, headers: response.headers as Record<string, unknown>, body: typeof response.data === 'string' ? response.data : '' };
+    } catch (error) {
+      throw classifyNetworkFailure(error, this.server);
+    }
+  }
+
+  /** Failures that mean "ask again later", whatever the endpoint. */
+  private throwOnTransportStatus(response: RawResponse): void {
+    if (response.status >= 300 && response.status < 400) {
+      throw new SignInFailure(signInError('redirected', { detail: header(response, 'location') ?? 'another address' }));
+    }
+    if (response.status === 429) {
+      const body = readErrorBody(response.body);
+      const seconds = retryAfterSeconds(response, typeof body.error === 'string' ? body.error : body.message, this.now());
+      throw new SignInFailure(signInError('rate-limited', { retryAfterSeconds: seconds }));
+    }
+    if (response.status >= 500) {
+      throw new SignInFailure(signInError('server-error', { server: this.server, detail: `HTTP ${response.status}` }));
+    }
+  }
+
+  private throwOnAuthenticatedFailure(response: RawResponse): void {
+    this.throwOnTransportStatus(response);
+    if (response.status === 401) throw new SignInFailure(signInError('session-expired'));
+    if (response.status !== 200) throw this.requestRefusal(response);
+  }
+
+  private requestRefusal(response: RawResponse): SignInFailure {
+    const body = readErrorBody(response.body);
+    switch (errorId(body)) {
+      case 'error-status-not-allowed':
+        return new SignInFailure(signInError('status-not-allowed'));
+      case 'error-not-allowed':
+        return new SignInFailure(signInError('status-message-not-allowed'));
+    }
+    return new SignInFailure(signInError('request-refused', { serverMessage: errorReason(body) ?? `HTTP ${response.status}` }));
+  }
+}
+
+function authHeaders(credentials: Credentials): Record<string, string> {
+  return { 'X-User-Id': credentials.userId, 'X-Auth-Token': credentials.authToken };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SignInFailure } from '../../common/sign-in-error';
+import { signInError } from '../../common/sign-in-messages';
+import type { Credentials } from '../http/rocketchat-api';
+import type { TokenStore } from './token-store';
+
+/** The part of keytar rc-tray uses; injected so the module is loaded only where it is needed. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+const storedSchema = z.object({ userId: z.string().min(1), authToken: z.string().min(1) });
+
+/** Known keyring failures, turned into a reason a person can act on (platform notes §2). */
+export function describeKeychainFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket/i.test(message)) return 'no desktop session bus';
+  if (/org\.freedesktop\.secrets was not provided|ServiceUnknown/i.test(message)) return 'no Secret Service (keyring daemon) is running';
+  if (/collection\/login|locked|Cannot create an item/i.test(message)) return 'the keyring is locked or has no login collection';
+  if (/Cannot find module|keytar\.node|failed to install/i.test(message)) return 'the keychain module could not be loaded';
+  return 'the keychain refused the request';
+}
+
+/**
+ * Keeps `{userId, authToken}` as one keychain item per server: service = rc-tray (or
+ * RC_TRAY_KEYCHAIN_SERVICE), account = the server's base URL.
+ */
+export class KeytarTokenStore implements TokenStore {
+  constructor(
+    private readonly keytar: () => KeytarApi,
+    private readonly service: string,
+  ) {}
+
+  async get(server: string): Promise<Credentials | undefined> {
+    const stored = await this.call(() => this.keytar().getPassword(this.service, server));
+    if (stored === null) return undefined;
+    try {
+      const parsed = storedSchema.safeParse(JSON.parse(stored));
+      // An unreadable item is treated as absent, not deleted: it may belong to a newer rc-tray.
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(server: string, credentials: Credentials): Promise<void> {
+    const item = JSON.stringify({ userId: credentials.userId, authToken: credentials.authToken });
+    await this.call(() => this.keytar().setPassword(this.service, server, item));
+  }
+
+  async delete(server: string): Promise<boolean> {
+    return this.call(() => this.keytar().deletePassword(this.service, server));
+  }
+
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw new SignInFailure(signInError('keychain-unavailable', { detail: describeKeychainFailure(error) }));
+    }
+  }
+}
+
+/** keytar, loaded on first use so a missing native module becomes a clear keychain error. */
+export function loadKeytar(): KeytarApi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('keytar') as KeytarApi;
+}

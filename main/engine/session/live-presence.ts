@@ -1,0 +1,25 @@
+import type { LiveConnection, UserStatus, UserSummary } from '../../common/session-state';
+import type { Credentials } from '../http/rocketchat-api';
+
+export interface LivePresenceEvents {
+  status(status: UserStatus, statusText: string): void;
+  connection(state: LiveConnection): void;
+  /** The server refused the token on the realtime connection: the session is over. */
+  rejected(): void;
+}
+
+/** A signed-in session's realtime connection, which both carries and creates presence. */
+export interface LivePresence {
+  /** Reconnect now instead of waiting for the backoff (network back, system woke up). */
+  retryNow(): void;
+  /** Auto-away: mark this connection away or back online; the user's chosen status stays. */
+  setAway(away: boolean): void;
+  close(): void;
+}
+
+export type LivePresenceFactory = (input: {
+  server: string;
+  credentials: Credentials;
+  user: UserSummary;
+  events: LivePresenceEvents;
+}) => LivePresence;

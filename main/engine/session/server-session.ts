@@ -1,0 +1,338 @@
+import { RESUME_BACKOFF, backoffDelay, type BackoffPolicy } from '../../common/backoff';
+import type { LiveConnection, SessionState, UserStatus, UserSummary } from '../../common/session-state';
+import { SignInFailure, isTransient, type SignInError } from '../../common/sign-in-error';
+import { signInError } from '../../common/sign-in-messages';
+import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
+import type { TokenStore } from '../keychain/token-store';
+import { rememberServer, type SettingsStore } from '../settings/settings-store';
+import type { LivePresence, LivePresenceFactory } from './live-presence';
+import { systemScheduler, type Scheduler } from './scheduler';
+import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
+
+export interface ServerSessionDeps {
+  server: string;
+  api: RocketChatApi;
+  tokens: TokenStore;
+  settings: SettingsStore;
+  scheduler?: Scheduler;
+  backoff?: BackoffPolicy;
+  livePresence?: LivePresenceFactory;
+}
+
+export interface LogoutResult {
+  /** False when the server could not be reached: the token was forgotten here but may live on there. */
+  revokedOnServer: boolean;
+  message: string;
+}
+
+type Listener = (state: SessionState) => void;
+
+function plain(error: unknown): SignInError {
+  if (error instanceof SignInFailure) return error.toPlain();
+  return signInError('unexpected');
+}
+
+/**
+ * One server's sign-in state machine: signed-out → signing-in → (needs-2fa →) signed-in, with
+ * offline (token kept, retrying) beside signed-in. Concurrent calls join the running one.
+ */
+export class ServerSession {
+  readonly server: string;
+  private current: SessionState;
+  private readonly listeners = new Set<Listener>();
+  private readonly scheduler: Scheduler;
+  private readonly backoff: BackoffPolicy;
+  private running?: Promise<SessionState>;
+  /** Bumped by cancel/logout/dispose so a late answer to an abandoned request is ignored. */
+  private generation = 0;
+  private retryTimer?: unknown;
+  private retryAttempt = 0;
+  /** The password is held only between the password step and the 2FA step, in memory. */
+  private pendingLogin?: PasswordLogin;
+  private live?: LivePresence;
+  private autoAway: AutoAwayPreference = { enabled: true, idleSeconds: 300 };
+  private disposed = false;
+
+  constructor(private readonly deps: ServerSessionDeps) {
+    this.server = deps.server;
+    this.scheduler = deps.scheduler ?? systemScheduler;
+    this.backoff = deps.backoff ?? RESUME_BACKOFF;
+    this.current = { kind: 'signed-out', server: this.server };
+  }
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  get autoAwayPreference(): AutoAwayPreference {
+    return this.autoAway;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Brings back a saved session with one request; no saved token means signed-out, no request. */
+  resume(): Promise<SessionState> {
+    return this.exclusive(async (generation) => {
+      const credentials = await this.deps.tokens.get(this.server);
+      if (!credentials) return this.settle(generation, { kind: 'signed-out', server: this.server });
+      this.set({ kind: 'signing-in', server: this.server });
+      try {
+        const outcome = await this.deps.api.resume(credentials.authToken);
+        return this.signedIn(generation, outcome.credentials, outcome.me);
+      } catch (error) {
+        const failure = plain(error);
+        if (isTransient(failure.code)) return this.goOffline(generation, failure);
+        // Only the server refusing the token removes it; every other failure keeps it.
+        if (generation === this.generation) await this.deps.tokens.delete(this.server);
+        return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+      }
+    });
+  }
+
+  /** Password login (plus the code when it is known up front). The caller has checked the server. */
+  login(request: PasswordLogin): Promise<SessionState> {
+    return this.exclusive(async (generation) => {
+      this.clearRetry();
+      this.pendingLogin = undefined;
+      this.set({ kind: 'signing-in', server: this.server });
+      try {
+        const login: PasswordLogin = { user: request.user.trim(), password: request.password };
+        if (request.code) login.code = request.code.trim();
+        const outcome = await this.deps.api.login(login);
+        return await this.afterLogin(generation, login, outcome);
+      } catch (error) {
+        return this.settle(generation, { kind: 'signed-out', server: this.server, error: plain(error) });
+      }
+    });
+  }
+
+  submitCode(code: string): Promise<SessionState> {
+    return this.exclusive(async (generation) => {
+      const pending = this.pendingLogin;
+      const asked = this.current;
+      if (!pending || asked.kind !== 'needs-2fa') return this.current;
+      const login: PasswordLogin = { ...pending, code: code.trim() };
+      this.set({ kind: 'signing-in', server: this.server });
+      try {
+        return await this.afterLogin(generation, pending, await this.deps.api.login(login));
+      } catch (error) {
+        const failure = plain(error);
+        // A network fault or rate limit during the code step keeps the step: nothing to retype.
+        if (isTransient(failure.code)) return this.settle(generation, { ...asked, error: failure });
+        this.pendingLogin = undefined;
+        return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+      }
+    });
+  }
+
+  /** Asks the server to e-mail a fresh code (contract §4, `users.2fa.sendEmailCode`). */
+  resendCode(): Promise<SessionState> {
+    return this.exclusive(async (generation) => {
+      const pending = this.pendingLogin;
+      const asked = this.current;
+      if (!pending || asked.kind !== 'needs-2fa') return this.current;
+      try {
+        await this.deps.api.sendEmailCode(pending.user);
+        return this.settle(generation, { kind: 'needs-2fa', server: this.server, username: asked.username, twoFactor: { method: 'email', codeSent: true } });
+      } catch (error) {
+        return this.settle(generation, { ...asked, error: plain(error) });
+      }
+    });
+  }
+
+  /** Abandons a sign-in in progress or the 2FA step. A saved session is not touched. */
+  cancel(): SessionState {
+    if (this.current.kind !== 'signing-in' && this.current.kind !== 'needs-2fa') return this.current;
+    this.generation += 1;
+    this.running = undefined;
+    this.pendingLogin = undefined;
+    this.set({ kind: 'signed-out', server: this.server });
+    return this.current;
+  }
+
+  retryNow(): Promise<SessionState> {
+    if (this.current.kind === 'offline') {
+      this.clearRetry();
+      return this.resume();
+    }
+    if (this.current.kind === 'signed-in') this.live?.retryNow();
+    return Promise.resolve(this.current);
+  }
+
+  async logout(): Promise<LogoutResult> {
+    this.generation += 1;
+    this.running = undefined;
+    this.pendingLogin = undefined;
+    this.clearRetry();
+    this.stopLive();
+    const credentials = await this.deps.tokens.get(this.server);
+    let result: LogoutResult = { revokedOnServer: true, message: 'Signed out.' };
+    if (credentials) {
+      try {
+        await this.deps.api.logout(credentials);
+      } catch (error) {
+        const reason = plain(error).message;
+        result = { revokedOnServer: false, message: `Signed out on this computer. The server could not be told: ${reason}` };
+      }
+      await this.deps.tokens.delete(this.server);
+    }
+    this.set({ kind: 'signed-out', server: this.server });
+    return result;
+  }
+
+  /** Sets what others see; the realtime stream then confirms it. Refusals carry the server's reason. */
+  async setStatus(change: { status?: UserStatus; message?: string }): Promise<SessionState> {
+    const state = this.current;
+    if (state.kind !== 'signed-in') throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
+    const credentials = await this.deps.tokens.get(this.server);
+    if (!credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
+    try {
+      await this.deps.api.setStatus(credentials, change);
+    } catch (error) {
+      if (error instanceof SignInFailure && error.code === 'session-expired') await this.expire();
+      throw error;
+    }
+    const latest = this.current;
+    if (latest.kind === 'signed-in' && latest.live === 'live') {
+      this.set({
+        ...latest,
+        user: { ...latest.user, status: change.status ?? latest.user.status, statusText: change.message ?? latest.user.statusText },
+      });
+    }
+    return this.current;
+  }
+
+  /** System idle / lock / suspend: away for this connection; never changes a status chosen by hand. */
+  setIdle(idle: boolean): void {
+    if (this.current.kind === 'signed-in' && this.autoAway.enabled) this.live?.setAway(idle);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation += 1;
+    this.running = undefined;
+    this.clearRetry();
+    this.stopLive();
+    this.listeners.clear();
+  }
+
+  private exclusive(operation: (generation: number) => Promise<SessionState>): Promise<SessionState> {
+    if (this.running) return this.running;
+    const generation = this.generation;
+    const run = operation(generation)
+      .catch((error: unknown) => this.settle(generation, { kind: 'signed-out', server: this.server, error: plain(error) }))
+      .finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
+    this.running = run;
+    return run;
+  }
+
+  private async afterLogin(generation: number, login: PasswordLogin, outcome: LoginOutcome): Promise<SessionState> {
+    if (outcome.kind === 'needs-2fa') {
+      this.pendingLogin = { user: login.user, password: login.password };
+      let codeSent = outcome.codeSent;
+      if (outcome.error?.code === 'totp-max-attempts' && outcome.method === 'email') {
+        // The server mails a fresh code on the next attempt; ask for it now so the message is true.
+        codeSent = await this.deps.api.sendEmailCode(login.user).then(() => true, () => false);
+      }
+      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: login.user, twoFactor: { method: outcome.method, codeSent } };
+      if (outcome.error) state.error = outcome.error;
+      return this.settle(generation, state);
+    }
+    this.pendingLogin = undefined;
+    if (generation !== this.generation) {
+      // Cancelled while the server said yes: revoke the token nobody will use.
+      await this.deps.api.logout(outcome.credentials).catch(() => undefined);
+      return this.current;
+    }
+    await this.deps.tokens.set(this.server, outcome.credentials);
+    await this.deps.settings.update((settings) => rememberServer(settings, this.server, login.user));
+    return this.signedIn(generation, outcome.credentials, outcome.me);
+  }
+
+  private signedIn(generation: number, credentials: Credentials, me: Parameters<typeof summariseUser>[1]): SessionState {
+    if (generation !== this.generation) return this.current;
+    this.clearRetry();
+    this.retryAttempt = 0;
+    this.autoAway = autoAwayPreference(me);
+    const user = summariseUser(this.server, me);
+    this.stopLive();
+    const live: LiveConnection = this.deps.livePresence ? 'connecting' : 'unavailable';
+    this.set({ kind: 'signed-in', server: this.server, user, live });
+    this.startLive(credentials, user);
+    return this.current;
+  }
+
+  private startLive(credentials: Credentials, user: UserSummary): void {
+    if (!this.deps.livePresence) return;
+    const owner = this.generation;
+    const mine = () => owner === this.generation && this.current.kind === 'signed-in';
+    this.live = this.deps.livePresence({
+      server: this.server,
+      credentials,
+      user,
+      events: {
+        status: (status, statusText) => {
+          const state = this.current;
+          if (mine() && state.kind === 'signed-in') this.set({ ...state, user: { ...state.user, status, statusText } });
+        },
+        connection: (connection) => {
+          const state = this.current;
+          if (mine() && state.kind === 'signed-in' && state.live !== connection) this.set({ ...state, live: connection });
+        },
+        rejected: () => {
+          if (mine()) void this.expire();
+        },
+      },
+    });
+  }
+
+  private stopLive(): void {
+    const live = this.live;
+    this.live = undefined;
+    live?.close();
+  }
+
+  /** The server no longer accepts the token: forget it, exactly as a refused resume does. */
+  private async expire(): Promise<void> {
+    this.generation += 1;
+    this.stopLive();
+    await this.deps.tokens.delete(this.server).catch(() => false);
+    this.set({ kind: 'signed-out', server: this.server, error: signInError('session-expired') });
+  }
+
+  private goOffline(generation: number, error: SignInError): SessionState {
+    if (generation !== this.generation) return this.current;
+    const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
+    const delay = Math.max(wait, backoffDelay(this.backoff, this.retryAttempt, this.scheduler.random()));
+    this.retryAttempt += 1;
+    const nextRetryAt = this.scheduler.now() + delay;
+    this.clearRetry();
+    this.retryTimer = this.scheduler.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.disposed && this.current.kind === 'offline') void this.resume();
+    }, delay);
+    return this.settle(generation, { kind: 'offline', server: this.server, error, nextRetryAt });
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== undefined) this.scheduler.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private settle(generation: number, state: SessionState): SessionState {
+    if (generation !== this.generation) return this.current;
+    this.set(state);
+    return state;
+  }
+
+  private set(state: SessionState): void {
+    if (this.disposed) return;
+    this.current = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+}

@@ -1,0 +1,107 @@
+import type { BackoffPolicy } from '../common/backoff';
+import { normaliseServerAddress } from '../common/server-address';
+import type { SessionState } from '../common/session-state';
+import { SignInFailure } from '../common/sign-in-error';
+import type { PasswordLogin, RocketChatApi, ServerInfo } from './http/rocketchat-api';
+import { signInError } from '../common/sign-in-messages';
+import type { TokenStore } from './keychain/token-store';
+import type { SettingsStore } from './settings/settings-store';
+import type { LivePresenceFactory } from './session/live-presence';
+import type { Scheduler } from './session/scheduler';
+import { ServerSession } from './session/server-session';
+
+export interface SignInEngineDeps {
+  tokens: TokenStore;
+  settings: SettingsStore;
+  createApi(server: string): RocketChatApi;
+  scheduler?: Scheduler;
+  backoff?: BackoffPolicy;
+  livePresence?: LivePresenceFactory;
+}
+
+export interface CheckedServer extends ServerInfo {
+  url: string;
+}
+
+/** All servers' sessions; the CLI and the desktop app each hold one engine. */
+export class SignInEngine {
+  private readonly sessions = new Map<string, ServerSession>();
+  private readonly listeners = new Set<(state: SessionState) => void>();
+
+  constructor(private readonly deps: SignInEngineDeps) {}
+
+  get settings(): SettingsStore {
+    return this.deps.settings;
+  }
+
+  /** Normalises what a person typed and confirms it is a Rocket.Chat server (`/api/info`). */
+  async checkServer(typed: string): Promise<CheckedServer> {
+    const address = normaliseServerAddress(typed);
+    if (!address.ok) throw new SignInFailure(address.error);
+    const info = await this.deps.createApi(address.url).serverInfo();
+    return { url: address.url, ...info };
+  }
+
+  /** Checks the server, then signs in; a bad address or a non-Rocket.Chat server never sees the password. */
+  async login(typedServer: string, request: PasswordLogin): Promise<SessionState> {
+    let server: CheckedServer;
+    try {
+      server = await this.checkServer(typedServer);
+    } catch (error) {
+      const address = normaliseServerAddress(typedServer);
+      const failure = error instanceof SignInFailure ? error.toPlain() : signInError('unexpected');
+      return { kind: 'signed-out', server: address.ok ? address.url : typedServer.trim(), error: failure };
+    }
+    return this.session(server.url).login(request);
+  }
+
+  session(server: string): ServerSession {
+    let session = this.sessions.get(server);
+    if (!session) {
+      session = new ServerSession({ ...this.deps, server, api: this.deps.createApi(server) });
+      session.onChange((state) => this.listeners.forEach((listener) => listener(state)));
+      this.sessions.set(server, session);
+    }
+    return session;
+  }
+
+  /** Every state change of every server. */
+  onChange(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async savedServers(): Promise<string[]> {
+    return (await this.deps.settings.read()).servers.map((server) => server.url);
+  }
+
+  /** The server the person used last, for commands and windows that name none. */
+  async activeServer(): Promise<string | undefined> {
+    const settings = await this.deps.settings.read();
+    return settings.activeServer ?? settings.servers.at(-1)?.url;
+  }
+
+  async lastUsername(server: string): Promise<string | undefined> {
+    return (await this.deps.settings.read()).servers.find((saved) => saved.url === server)?.lastUsername;
+  }
+
+  /** Starts every saved server's resume at once (they are independent). */
+  async resumeAll(): Promise<SessionState[]> {
+    const servers = await this.savedServers();
+    return Promise.all(servers.map((server) => this.session(server).resume()));
+  }
+
+  setIdle(idle: boolean): void {
+    this.sessions.forEach((session) => session.setIdle(idle));
+  }
+
+  retryNow(): void {
+    this.sessions.forEach((session) => void session.retryNow());
+  }
+
+  dispose(): void {
+    this.sessions.forEach((session) => session.dispose());
+    this.sessions.clear();
+    this.listeners.clear();
+  }
+}

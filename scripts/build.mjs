@@ -1,0 +1,29 @@
+// Bundles every part with esbuild: the CLI and Electron's main process (Node), the preload
+// (sandboxed, CommonJS) and the renderer (browser). Small bundles start fast.
+import { build } from 'esbuild';
+import { chmod, cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+
+const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minify: true };
+// Native or Electron-provided modules stay outside the bundles; ws's optional speedups too.
+const external = ['electron', 'keytar', 'bufferutil', 'utf-8-validate'];
+
+await rm('dist', { recursive: true, force: true });
+const builds = [
+  build({ ...common, entryPoints: ['main/cli/rc-tray.ts'], outfile: 'dist/cli/rc-tray.js', platform: 'node', target: 'node20', format: 'cjs', external, banner: { js: '#!/usr/bin/env node' } }),
+];
+if (existsSync('main/electron-main/main.ts')) {
+  builds.push(
+    build({ ...common, entryPoints: ['main/electron-main/main.ts'], outfile: 'dist/app/main.js', platform: 'node', target: 'node22', format: 'cjs', external }),
+    build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/app/preload.js', platform: 'node', target: 'chrome140', format: 'cjs', external: ['electron'] }),
+    build({ ...common, entryPoints: ['renderer/login.ts'], outfile: 'dist/renderer/login.js', platform: 'browser', target: 'chrome140', format: 'iife' }),
+  );
+}
+await Promise.all(builds);
+await chmod('dist/cli/rc-tray.js', 0o755);
+if (existsSync('renderer/login.html')) {
+  await mkdir('dist/renderer', { recursive: true });
+  await cp('renderer/login.html', 'dist/renderer/login.html');
+  await cp('renderer/login.css', 'dist/renderer/login.css');
+}
+if (existsSync('main/electron-main/assets')) await cp('main/electron-main/assets', 'dist/app/assets', { recursive: true });
