@@ -91,8 +91,9 @@ export class SignInEngine {
     return Promise.all(servers.map((server) => this.session(server).resume()));
   }
 
-  setIdle(idle: boolean): void {
-    this.sessions.forEach((session) => session.setIdle(idle));
+  /** Every session this engine has opened (for auto-away and shutdown). */
+  allSessions(): ServerSession[] {
+    return [...this.sessions.values()];
   }
 
   retryNow(): void {

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { SessionState } from './session-state';
+import type { SignInError } from './sign-in-error';
+
+/**
+ * The one contract between the login window and the main process. Main registers a handler
+ * per `invoke` channel and validates every payload with its schema; the preload exposes
+ * exactly these as `window.rcTray`, and nothing else.
+ */
+
+/** What the login window renders: the session of the server being signed in to, plus prefills. */
+export interface LoginWindowState {
+  session: SessionState | null;
+  lastServer?: string;
+  lastUsername?: string;
+}
+
+export type CheckServerResult = { ok: true; url: string; version: string } | { ok: false; error: SignInError };
+
+const text = (max: number) => z.string().max(max);
+
+export const IPC_INVOKE = {
+  getState: { channel: 'rc-tray:get-state', request: z.object({}).strict() },
+  checkServer: { channel: 'rc-tray:check-server', request: z.object({ address: text(2048) }).strict() },
+  login: {
+    channel: 'rc-tray:login',
+    request: z.object({ server: text(2048).min(1), user: text(256).min(1), password: text(1024).min(1) }).strict(),
+  },
+  submitCode: { channel: 'rc-tray:submit-code', request: z.object({ code: text(64).min(1) }).strict() },
+  resendCode: { channel: 'rc-tray:resend-code', request: z.object({}).strict() },
+  cancel: { channel: 'rc-tray:cancel', request: z.object({}).strict() },
+} as const;
+
+export type IpcInvokeName = keyof typeof IPC_INVOKE;
+export type IpcRequest<N extends IpcInvokeName> = z.infer<(typeof IPC_INVOKE)[N]['request']>;
+
+export interface IpcResponses {
+  getState: LoginWindowState;
+  checkServer: CheckServerResult;
+  login: LoginWindowState;
+  submitCode: LoginWindowState;
+  resendCode: LoginWindowState;
+  cancel: LoginWindowState;
+}
+
+/** Main → window: pushed on every change of the state the window shows. */
+export const IPC_EVENTS = {
+  stateChanged: 'rc-tray:state-changed',
+} as const;
+
+/** `window.rcTray` as the renderer sees it. */
+export interface RcTrayApi {
+  getState(): Promise<LoginWindowState>;
+  onStateChange(listener: (state: LoginWindowState) => void): () => void;
+  checkServer(address: string): Promise<CheckServerResult>;
+  login(request: IpcRequest<'login'>): Promise<LoginWindowState>;
+  submitCode(code: string): Promise<LoginWindowState>;
+  resendCode(): Promise<LoginWindowState>;
+  cancel(): Promise<LoginWindowState>;
+}
