@@ -9,6 +9,7 @@ import { JsonSettingsStore } from './settings/settings-store';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { SignInEngine } from './sign-in-engine';
+import { realtimePresence } from './realtime/realtime-presence';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -18,6 +19,8 @@ export interface EngineOptions {
   tokens?: TokenStore;
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
+  /** Hold a realtime connection while signed in (the app, `status --watch`); off for one-shot commands. */
+  live?: boolean | { silenceLimitMs?: number; backoff?: BackoffPolicy };
   livePresence?: LivePresenceFactory;
 }
 
@@ -26,12 +29,15 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
   const env = options.env ?? process.env;
   const folder = options.configFolder ?? configDir(env, process.platform, os.homedir());
   const http = createHttpClient(options.http);
+  const createApi = (server: string) => new RocketChatApi(server, http);
+  const liveOptions = typeof options.live === 'object' ? options.live : {};
+  const livePresence = options.livePresence ?? (options.live ? realtimePresence({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
   return new SignInEngine({
     tokens: options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env)),
     settings: new JsonSettingsStore(folder),
-    createApi: (server) => new RocketChatApi(server, http),
+    createApi,
     scheduler: options.scheduler,
     backoff: options.backoff,
-    livePresence: options.livePresence,
+    livePresence,
   });
 }
