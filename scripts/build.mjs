@@ -8,11 +8,13 @@ const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalCo
 // Native or Electron-provided modules stay outside the bundles; ws's optional speedups too.
 const external = ['electron', 'keytar', 'bufferutil', 'utf-8-validate'];
 
-await rm('dist', { recursive: true, force: true });
+// `node scripts/build.mjs cli` builds only the command-line tool.
+const only = process.argv[2];
+await rm(only === 'cli' ? 'dist/cli' : 'dist', { recursive: true, force: true });
 const builds = [
   build({ ...common, entryPoints: ['main/cli/rc-tray.ts'], outfile: 'dist/cli/rc-tray.js', platform: 'node', target: 'node20', format: 'cjs', external, banner: { js: '#!/usr/bin/env node' } }),
 ];
-if (existsSync('main/electron-main/main.ts')) {
+if (only !== 'cli') {
   builds.push(
     build({ ...common, entryPoints: ['main/electron-main/main.ts'], outfile: 'dist/app/main.js', platform: 'node', target: 'node22', format: 'cjs', external }),
     build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/app/preload.js', platform: 'node', target: 'chrome140', format: 'cjs', external: ['electron'] }),

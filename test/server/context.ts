@@ -1,0 +1,29 @@
+// Shared state of one server instance, handed to the REST routes and the DDP layer.
+import type { EmailTwoFactor } from './email-2fa';
+import type { LoginLockout } from './login-lockout';
+import type { Presence } from './presence';
+import type { RateLimiter } from './rate-limiter';
+import type { UserStore } from './users';
+
+export interface ServerSettings {
+  version: string;
+  allowInvisibleStatus: boolean;
+  allowStatusMessageChange: boolean;
+  siteUrl?: string;
+  heartbeatMs: number;
+  demoHooks: boolean;
+}
+
+export interface ServerContext {
+  settings: ServerSettings;
+  users: UserStore;
+  presence: Presence;
+  lockout: LoginLockout;
+  rateLimiter: RateLimiter;
+  email: EmailTwoFactor;
+  now: () => number;
+  siteUrl: () => string;
+}
+
+/** Accounts_LoginExpiration default: 90 days from token creation, not sliding. */
+export const LOGIN_EXPIRATION_MS = 90 * 24 * 3600 * 1000;

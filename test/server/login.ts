@@ -1,0 +1,146 @@
+// Meteor's `login` method as RC configures it: handlers, then validateLoginAttempt, then 2FA.
+import type { ServerContext } from './context';
+import { USER_NOT_FOUND, type MeteorError } from './error-bodies';
+import { checkLoginSecondFactor } from './two-factor';
+import type { ServerUser, StoredToken } from './users';
+
+export type LoginResult =
+  | { ok: true; user: ServerUser; token: string; stored: StoredToken; type: 'password' | 'resume' }
+  | { ok: false; error: MeteorError; internal?: false }
+  | { ok: false; internal: true };
+
+/** Stands for a Match.Error: not a Meteor.Error, so REST answers 500. */
+class MatchFailure extends Error {}
+
+type Attempt =
+  | { kind: 'user'; user: ServerUser; type: 'password' | 'resume'; token?: string; stored?: StoredToken }
+  | { kind: 'failed'; passwordAttempt: boolean; userKey?: string };
+
+type Obj = Record<string, unknown>;
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** RC ApiClass.loginCompatibility: maps the REST body to a Meteor login request. */
+export function loginCompatibility(body: Obj, headerCode: string | undefined): unknown {
+  const { user, username, email, password, code: bodyCode } = body;
+  if (password == null) return body;
+  if (Object.keys(body).some((k) => !['user', 'username', 'email', 'password', 'code'].includes(k))) return body;
+  const code = bodyCode || headerCode;
+  let authUser: Obj | undefined;
+  if (typeof user === 'string') authUser = user.includes('@') ? { email: user } : { username: user };
+  else if (username) authUser = { username };
+  else if (email) authUser = { email };
+  if (!authUser) return body;
+  const pass = isObject(password) && password.hashed ? { digest: password, algorithm: 'sha-256' } : password;
+  const auth = { user: authUser, password: pass };
+  return code ? { totp: { code, login: auth } } : auth;
+}
+
+export function meteorLogin(ctx: ServerContext, request: unknown, ip: string): LoginResult {
+  try {
+    if (!isObject(request)) throw new MatchFailure('Match failed');
+    const attempt = runHandlers(ctx, request);
+    const userKey = attempt.kind === 'user' ? attempt.user.username : attempt.userKey;
+    const blocked = ctx.lockout.blocked(ip, attempt.kind === 'user' && attempt.type === 'resume' ? undefined : userKey);
+    if (blocked) return fail(blockedError(blocked));
+    if (attempt.kind === 'failed') {
+      if (attempt.passwordAttempt) ctx.lockout.recordFailure(ip, attempt.userKey);
+      return fail(USER_NOT_FOUND);
+    }
+    const { user } = attempt;
+    if (!user.active) return fail(validationError('error-user-is-not-activated', 'User is not activated'));
+    if (user.roles.length === 0) return fail(validationError('error-user-has-no-roles', 'User has no roles'));
+    if (attempt.type !== 'resume') {
+      const totp = request.totp;
+      const code = isObject(totp) && totp.code != null ? String(totp.code) : undefined;
+      const secondFactor = checkLoginSecondFactor({ email: ctx.email, now: ctx.now }, user, code);
+      if (secondFactor) return fail(secondFactor);
+    }
+    ctx.lockout.recordSuccess(user.username);
+    user.lastLogin = ctx.now();
+    if (attempt.type === 'resume') return { ok: true, user, token: attempt.token!, stored: attempt.stored!, type: 'resume' };
+    const { token, stored } = ctx.users.createToken(user);
+    return { ok: true, user, token, stored, type: 'password' };
+  } catch (e) {
+    if (e instanceof MatchFailure) return { ok: false, internal: true };
+    throw e;
+  }
+}
+
+function fail(error: MeteorError): LoginResult {
+  return { ok: false, error };
+}
+
+function validationError(error: string, reason: string): MeteorError {
+  return { error, reason, details: { function: 'Accounts.validateLoginAttempt' } };
+}
+
+function blockedError(kind: 'ip' | 'user'): MeteorError {
+  return kind === 'ip'
+    ? validationError('error-login-blocked-for-ip', 'Login has been temporarily blocked For IP')
+    : validationError('error-login-blocked-for-user', 'Login has been temporarily blocked For User');
+}
+
+// Handler order as registered in RC: resume, password, ldap, totp. Every handler error
+// is later rewritten to 'User not found' (loginErrorMessageOverride), so they just fail.
+function runHandlers(ctx: ServerContext, req: Obj): Attempt {
+  if (req.resume !== undefined && req.resume !== null && req.resume !== '') return resumeHandler(ctx, req.resume);
+  if (req.password) return passwordHandler(ctx, req);
+  if (req.ldap) return ldapHandler(ctx, req);
+  if (isObject(req.totp) && req.totp.code) {
+    if (!isObject(req.totp.login)) throw new MatchFailure('totp.login must be an object');
+    return runHandlers(ctx, req.totp.login);
+  }
+  return { kind: 'failed', passwordAttempt: false };
+}
+
+function resumeHandler(ctx: ServerContext, resume: unknown): Attempt {
+  if (typeof resume !== 'string') throw new MatchFailure('resume must be a string');
+  const found = ctx.users.findByToken(resume);
+  if (!found) return { kind: 'failed', passwordAttempt: false };
+  return { kind: 'user', user: found.user, type: 'resume', token: resume, stored: found.stored };
+}
+
+function passwordHandler(ctx: ServerContext, req: Obj): Attempt {
+  if (Object.keys(req).some((k) => !['user', 'password', 'code'].includes(k))) throw new MatchFailure('unknown key');
+  const { user: query, password } = req;
+  const validPassword =
+    typeof password === 'string' ||
+    (isObject(password) && typeof password.digest === 'string' && password.algorithm === 'sha-256');
+  if (!validPassword) throw new MatchFailure('bad password');
+  if (query !== undefined) {
+    const q = query;
+    const validQuery =
+      isObject(q) &&
+      Object.keys(q).length === 1 &&
+      ['id', 'username', 'email'].some((k) => typeof q[k] === 'string' && q[k] !== '');
+    if (!validQuery) throw new MatchFailure('User property must have exactly one field');
+  }
+  const q = (query ?? {}) as { id?: string; username?: string; email?: string };
+  const user = q.id
+    ? ctx.users.get(q.id)
+    : q.username
+      ? ctx.users.byUsername(q.username)
+      : q.email
+        ? ctx.users.byEmail(q.email)
+        : undefined;
+  const userKey = user?.username ?? q.username ?? q.email ?? q.id;
+  if (!user) return { kind: 'failed', passwordAttempt: true, userKey };
+  const ok =
+    typeof password === 'string'
+      ? ctx.users.checkPassword(user, password)
+      : ctx.users.checkPasswordDigest(user, (password as { digest: string }).digest);
+  return ok ? { kind: 'user', user, type: 'password' } : { kind: 'failed', passwordAttempt: true, userKey };
+}
+
+// The LDAP handler falls back to the local password when the directory has no answer;
+// this server has no directory, so that fallback is all there is.
+function ldapHandler(ctx: ServerContext, req: Obj): Attempt {
+  const { username, ldapPass } = req;
+  if (typeof username !== 'string' || typeof ldapPass !== 'string') return { kind: 'failed', passwordAttempt: true };
+  const user = ctx.users.byUsernameOrEmail(username);
+  if (!user || !ctx.users.checkPassword(user, ldapPass)) return { kind: 'failed', passwordAttempt: true, userKey: user?.username ?? username };
+  return { kind: 'user', user, type: 'password' };
+}

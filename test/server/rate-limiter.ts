@@ -1,0 +1,47 @@
+// RC's REST limiter: fixed window per route+method+IP; successful calls count too.
+
+export interface RateLimitOptions {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+  waitSeconds: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly options: RateLimitOptions | false, private readonly now: () => number) {}
+
+  /** `key` looks like RC's: '/api/v1/loginpost' + client IP. */
+  check(route: string, method: string, ip: string): RateDecision | undefined {
+    if (!this.options) return undefined;
+    const { limit, windowMs } = this.options;
+    const now = this.now();
+    const key = `${route}${method.toLowerCase()}${ip}`;
+    let w = this.windows.get(key);
+    if (!w || now >= w.start + windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count += 1;
+    const reset = w.start + windowMs;
+    const allowed = w.count <= limit;
+    return {
+      allowed,
+      waitSeconds: Math.ceil((reset - now) / 1000),
+      headers: {
+        'X-RateLimit-Limit': String(limit),
+        'X-RateLimit-Remaining': String(Math.max(0, limit - w.count)),
+        'X-RateLimit-Reset': String(reset),
+      },
+    };
+  }
+
+  reset(): void {
+    this.windows.clear();
+  }
+}
