@@ -21,14 +21,14 @@ if (only !== 'cli') {
   );
 }
 // The renderer stands alone (its browser tests need no main process), so it builds whenever it exists.
-if (existsSync('renderer/login.ts')) {
+if (only !== 'cli' && existsSync('renderer/login.ts')) {
   builds.push(build({ ...common, entryPoints: ['renderer/login.ts'], outfile: 'dist/renderer/login.js', platform: 'browser', target: 'chrome140', format: 'iife' }));
 }
 await Promise.all(builds);
 await chmod('dist/cli/rc-tray.js', 0o755);
-if (existsSync('renderer/login.html')) {
+if (only !== 'cli' && existsSync('renderer/login.html')) {
   await mkdir('dist/renderer', { recursive: true });
   await cp('renderer/login.html', 'dist/renderer/login.html');
   await cp('renderer/login.css', 'dist/renderer/login.css');
 }
-if (existsSync('main/electron-main/assets')) await cp('main/electron-main/assets', 'dist/app/assets', { recursive: true });
+if (only !== 'cli' && existsSync('main/electron-main/assets')) await cp('main/electron-main/assets', 'dist/app/assets', { recursive: true });

@@ -5,7 +5,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-  createEngine(): SignInEngine;
+  /** `live`: hold the realtime connection (for `status --watch`); one-shot commands do not. */
+  createEngine(options?: { live?: boolean }): SignInEngine;
   /** Resolves when the person interrupts (Ctrl-C) a long-running command such as `status --watch`. */
   waitForInterrupt(): Promise<void>;
 }

@@ -5,7 +5,7 @@ runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  createEngine: () => createEngine(),
+  createEngine: (options) => createEngine({ live: options?.live ?? false }),
   waitForInterrupt: () =>
     new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -5,7 +5,9 @@ import { writeLine, type CliIo } from './cli-io';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
 import { login } from './commands/login';
 import { logout } from './commands/logout';
+import { setStatus } from './commands/set-status';
 import { status } from './commands/status';
+import { watchStatus } from './commands/watch';
 import { printReport } from './print-state';
 import { errorReport } from './report';
 
@@ -17,11 +19,11 @@ async function dispatch(command: Command, io: CliIo): Promise<ExitCode> {
     case 'login':
       return login(command, io);
     case 'status':
-      return status(command, io);
+      return command.watch ? watchStatus(command, io) : status(command, io);
     case 'logout':
       return logout(command, io);
     case 'set-status':
-      throw new UsageError('set-status is not available yet.');
+      return setStatus(command, io);
   }
 }
 

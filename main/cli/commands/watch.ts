@@ -1,0 +1,44 @@
+import type { SessionState } from '../../common/session-state';
+import type { Command } from '../cli-args';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT, exitCodeForState, type ExitCode } from '../exit-codes';
+import { humanReport, reportFor } from '../report';
+import { resolveServer } from '../resolve-server';
+
+function line(state: SessionState, json: boolean, now: Date): string {
+  if (json) {
+    const report = reportFor(state);
+    return JSON.stringify(state.kind === 'signed-in' ? { ...report, connection: state.live } : report);
+  }
+  const time = now.toTimeString().slice(0, 8);
+  if (state.kind === 'signed-in' && state.live === 'reconnecting') return `${time} ${humanReport(state)} (reconnecting…)`;
+  return `${time} ${humanReport(state)}`;
+}
+
+/** `status --watch`: one line per change, pushed by the server over the realtime connection. */
+export async function watchStatus(command: Extract<Command, { name: 'status' }>, io: CliIo): Promise<ExitCode> {
+  const engine = io.createEngine({ live: true });
+  // The realtime socket keeps the process alive, but not while it waits to reconnect.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  try {
+    const server = await resolveServer(engine, command.server);
+    const session = engine.session(server);
+    let last = '';
+    let ended: (code: ExitCode) => void = () => undefined;
+    const finished = new Promise<ExitCode>((resolve) => (ended = resolve));
+    const show = (state: SessionState) => {
+      if (state.kind === 'signing-in') return;
+      const text = line(state, command.json, new Date());
+      const key = text.replace(/^\d\d:\d\d:\d\d /, '');
+      if (key !== last) writeLine(io.stdout, text);
+      last = key;
+      if (state.kind === 'signed-out') ended(exitCodeForState(state));
+    };
+    session.onChange(show);
+    show(await session.resume());
+    return await Promise.race([finished, io.waitForInterrupt().then(() => EXIT.ok)]);
+  } finally {
+    clearInterval(keepAlive);
+    engine.dispose();
+  }
+}
