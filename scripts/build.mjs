@@ -4,7 +4,16 @@ import { build } from 'esbuild';
 import { chmod, cp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 
-const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minify: true };
+// axios's Node build pulls in form-data and, through it, the 130 KiB mime-db table, for multipart
+// uploads rc-tray never sends; Node's own FormData stands in, so start-up parses far less.
+const noMultipart = {
+  name: 'no-multipart',
+  setup(builder) {
+    builder.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'native-form-data' }));
+    builder.onLoad({ filter: /.*/, namespace: 'native-form-data' }, () => ({ contents: 'module.exports = globalThis.FormData;', loader: 'js' }));
+  },
+};
+const common = { plugins: [noMultipart], bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minify: true };
 // Native or Electron-provided modules stay outside the bundles; ws's optional speedups too.
 const external = ['electron', 'keytar', 'bufferutil', 'utf-8-validate'];
 
