@@ -120,3 +120,26 @@ async function waitFor(condition: () => boolean, ms = 2_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+test('an unexpected fault while resuming keeps the token (only a refusal removes it)', async (t) => {
+  const fixture = await engineFixture(t);
+  await fixture.engine.login(fixture.server.url, { user: 'alice', password: 'alice-password' });
+  const saved = await fixture.tokens.get(fixture.server.url);
+  fixture.server.addFault({ path: '/api/v1/login', status: 418, body: '{"success":false}' });
+  const state = await fixture.restart().session(fixture.server.url).resume();
+  assert.equal(state.kind, 'offline');
+  assert.deepEqual(await fixture.tokens.get(fixture.server.url), saved);
+});
+
+test('a deactivated account on resume signs out and forgets the token', async (t) => {
+  const fixture = await engineFixture(t);
+  await fixture.engine.login(fixture.server.url, { user: 'alice', password: 'alice-password' });
+  fixture.server.addFault({
+    path: '/api/v1/login',
+    status: 401,
+    body: JSON.stringify({ success: false, error: 'error-user-is-not-activated', status: 'error', message: 'User is not activated' }),
+  });
+  const state = await fixture.restart().session(fixture.server.url).resume();
+  assert.equal(state.kind === 'signed-out' && state.error?.code, 'user-deactivated');
+  assert.equal(await fixture.tokens.get(fixture.server.url), undefined);
+});

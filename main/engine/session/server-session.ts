@@ -1,6 +1,6 @@
 import { RESUME_BACKOFF, backoffDelay, type BackoffPolicy } from '../../common/backoff';
 import type { LiveConnection, SessionState, UserStatus, UserSummary } from '../../common/session-state';
-import { SignInFailure, isTransient, type SignInError } from '../../common/sign-in-error';
+import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
 import type { TokenStore } from '../keychain/token-store';
@@ -26,6 +26,9 @@ export interface LogoutResult {
 }
 
 type Listener = (state: SessionState) => void;
+
+/** The answers that mean the server itself no longer accepts the saved token. */
+const TOKEN_REFUSALS: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'user-deactivated', 'login-refused']);
 
 function plain(error: unknown): SignInError {
   if (error instanceof SignInFailure) return error.toPlain();
@@ -84,8 +87,8 @@ export class ServerSession {
         return this.signedIn(generation, outcome.credentials, outcome.me);
       } catch (error) {
         const failure = plain(error);
-        if (isTransient(failure.code)) return this.goOffline(generation, failure);
-        // Only the server refusing the token removes it; every other failure keeps it.
+        // Only the server refusing the token removes it; every other failure keeps it and retries.
+        if (!TOKEN_REFUSALS.has(failure.code)) return this.goOffline(generation, failure);
         if (generation === this.generation) await this.deps.tokens.delete(this.server);
         return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
       }
