@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SessionState } from './session-state';
 import type { SignInError } from './sign-in-error';
 
@@ -17,18 +17,18 @@ export interface LoginWindowState {
 
 export type CheckServerResult = { ok: true; url: string; version: string } | { ok: false; error: SignInError };
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number, min = 0) => z.string().check(z.maxLength(max), z.minLength(min));
 
 export const IPC_INVOKE = {
-  getState: { channel: 'rc-tray:get-state', request: z.object({}).strict() },
-  checkServer: { channel: 'rc-tray:check-server', request: z.object({ address: text(2048) }).strict() },
+  getState: { channel: 'rc-tray:get-state', request: z.strictObject({}) },
+  checkServer: { channel: 'rc-tray:check-server', request: z.strictObject({ address: text(2048) }) },
   login: {
     channel: 'rc-tray:login',
-    request: z.object({ server: text(2048).min(1), user: text(256).min(1), password: text(1024).min(1) }).strict(),
+    request: z.strictObject({ server: text(2048, 1), user: text(256, 1), password: text(1024, 1) }),
   },
-  submitCode: { channel: 'rc-tray:submit-code', request: z.object({ code: text(64).min(1) }).strict() },
-  resendCode: { channel: 'rc-tray:resend-code', request: z.object({}).strict() },
-  cancel: { channel: 'rc-tray:cancel', request: z.object({}).strict() },
+  submitCode: { channel: 'rc-tray:submit-code', request: z.strictObject({ code: text(64, 1) }) },
+  resendCode: { channel: 'rc-tray:resend-code', request: z.strictObject({}) },
+  cancel: { channel: 'rc-tray:cancel', request: z.strictObject({}) },
 } as const;
 
 export type IpcInvokeName = keyof typeof IPC_INVOKE;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 
@@ -21,7 +21,7 @@ export function looksLikeHtml(body: string): boolean {
 }
 
 /** Parses a body with a schema, or throws a `bad-response` that says what was wrong (never the body). */
-export function readBody<T extends z.ZodType>(response: RawResponse, schema: T, server: string): z.infer<T> {
+export function readBody<T extends z.ZodMiniType>(response: RawResponse, schema: T, server: string): z.infer<T> {
   const json = parseJson(response.body);
   if (json === undefined) {
     const detail = looksLikeHtml(response.body) ? 'a web page instead of data' : 'not valid JSON';

@@ -1,59 +1,60 @@
-import { z } from 'zod';
+// zod/mini: the same parsing as zod's classic API at a fraction of the bundle (start-up time).
+import * as z from 'zod/mini';
 
 /** `GET /api/info`: only `success` and `version` are stable across versions (contract §10). */
 export const serverInfoSchema = z.object({
   success: z.literal(true),
-  version: z.string().regex(/^\d+\.\d+(\.\d+)?/),
+  version: z.string().check(z.regex(/^\d+\.\d+(\.\d+)?/)),
 });
 
-const userStatusSchema = z
-  .string()
-  .transform((status) => (status === 'online' || status === 'away' || status === 'busy' ? status : 'offline'));
+const userStatusSchema = z.pipe(
+  z.string(),
+  z.transform((status: string) => (status === 'online' || status === 'away' || status === 'busy' ? status : 'offline')),
+);
 
 /** `me` as returned by login and `/api/v1/me`; fields of newer versions are optional. */
 export const meSchema = z.object({
-  _id: z.string().min(1),
-  username: z.string().optional(),
-  name: z.string().optional(),
-  status: userStatusSchema.optional(),
-  statusText: z.string().optional(),
-  avatarUrl: z.string().optional(),
-  settings: z
-    .object({
-      preferences: z
-        .object({
-          enableAutoAway: z.boolean().optional(),
-          idleTimeLimit: z.number().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+  _id: z.string().check(z.minLength(1)),
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
+  status: z.optional(userStatusSchema),
+  statusText: z.optional(z.string()),
+  avatarUrl: z.optional(z.string()),
+  settings: z.optional(
+    z.object({
+      preferences: z.optional(
+        z.object({
+          enableAutoAway: z.optional(z.boolean()),
+          idleTimeLimit: z.optional(z.number()),
+        }),
+      ),
+    }),
+  ),
 });
 export type Me = z.infer<typeof meSchema>;
 
 export const loginSuccessSchema = z.object({
   status: z.literal('success'),
   data: z.object({
-    userId: z.string().min(1),
-    authToken: z.string().min(1),
+    userId: z.string().check(z.minLength(1)),
+    authToken: z.string().check(z.minLength(1)),
     me: meSchema,
   }),
 });
 
 /** Every error body seen in the wild: legacy (`status`/`message`), 7.x envelope, and 9.0's `{error}`. */
 export const errorBodySchema = z.object({
-  success: z.literal(false).optional(),
-  status: z.string().optional(),
-  error: z.union([z.string(), z.number()]).optional(),
-  errorType: z.string().optional(),
-  message: z.string().optional(),
-  details: z
-    .object({
-      method: z.string().optional(),
-      codeGenerated: z.boolean().optional(),
-    })
-    .passthrough()
-    .optional(),
+  success: z.optional(z.literal(false)),
+  status: z.optional(z.string()),
+  error: z.optional(z.union([z.string(), z.number()])),
+  errorType: z.optional(z.string()),
+  message: z.optional(z.string()),
+  details: z.optional(
+    z.looseObject({
+      method: z.optional(z.string()),
+      codeGenerated: z.optional(z.boolean()),
+    }),
+  ),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

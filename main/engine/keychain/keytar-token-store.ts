@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials } from '../http/rocketchat-api';
@@ -11,7 +11,7 @@ export interface KeytarApi {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-const storedSchema = z.object({ userId: z.string().min(1), authToken: z.string().min(1) });
+const storedSchema = z.object({ userId: z.string().check(z.minLength(1)), authToken: z.string().check(z.minLength(1)) });
 
 /** Known keyring failures, turned into a reason a person can act on (platform notes §2). */
 export function describeKeychainFailure(error: unknown): string {

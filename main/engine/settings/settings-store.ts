@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Non-secret settings only: never a password, never a token. */
 const settingsSchema = z.object({
   version: z.literal(1),
-  servers: z.array(z.object({ url: z.string(), lastUsername: z.string().optional() })),
-  activeServer: z.string().optional(),
+  servers: z.array(z.object({ url: z.string(), lastUsername: z.optional(z.string()) })),
+  activeServer: z.optional(z.string()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
