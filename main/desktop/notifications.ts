@@ -1,0 +1,43 @@
+import type { SessionState } from '../common/session-state';
+import type { SignInError } from '../common/sign-in-error';
+import { TRAY_STRINGS } from './tray-strings';
+
+export interface NotificationContent {
+  title: string;
+  body: string;
+  /** Clicking opens the login window. */
+  opensLogin: boolean;
+}
+
+export type StartupAction = { kind: 'none' } | { kind: 'open-login' } | { kind: 'notify'; notification: NotificationContent };
+
+function signInAgain(error: SignInError): NotificationContent {
+  return { title: TRAY_STRINGS.sessionEndedTitle, body: `${error.message} ${TRAY_STRINGS.signInAgainHint}`, opensLogin: true };
+}
+
+/**
+ * After the saved sessions' resume: a signed-in or retrying app stays a tray icon. Without a
+ * session the login window opens, unless the app was started hidden: then a notification tells
+ * why (if there is a reason) and the window waits for a click.
+ */
+export function startupAction(session: SessionState | null, hidden: boolean): StartupAction {
+  if (session !== null && session.kind !== 'signed-out') return { kind: 'none' };
+  if (!hidden) return { kind: 'open-login' };
+  return session?.error ? { kind: 'notify', notification: signInAgain(session.error) } : { kind: 'none' };
+}
+
+/**
+ * While running: a session that ends on its own (token revoked or expired) is announced by a
+ * notification, never by a window popping up. A sign-out the person chose is not announced, and
+ * an open login window shows the state itself.
+ */
+export function sessionEndedNotification(previous: SessionState | undefined, next: SessionState, loginWindowOpen: boolean): NotificationContent | null {
+  if (loginWindowOpen || next.kind !== 'signed-out' || !next.error) return null;
+  if (previous?.kind !== 'signed-in' && previous?.kind !== 'offline' && previous?.kind !== 'signing-in') return null;
+  return signInAgain(next.error);
+}
+
+/** A refused tray action (status change, sign-out trouble) shown as a notification. */
+export function actionFailedNotification(title: string, message: string): NotificationContent {
+  return { title, body: message, opensLogin: false };
+}

@@ -1,0 +1,76 @@
+import type { SessionState, UserStatus } from '../common/session-state';
+import { serverLabel } from '../common/server-address';
+import { TRAY_STRINGS } from './tray-strings';
+
+/** What the tray shows, in one value: the rendering is a pure function of it. */
+export interface TrayInput {
+  /** The session of the server the tray follows; null when no server has been used yet. */
+  session: SessionState | null;
+  /** True from launch until the saved sessions' resume has settled. */
+  resuming: boolean;
+  startAtLogin: boolean;
+}
+
+export type TrayLook = 'online' | 'away' | 'busy' | 'invisible' | 'connecting' | 'unreachable' | 'signed-out';
+
+export const TRAY_LOOKS: readonly TrayLook[] = ['online', 'away', 'busy', 'invisible', 'connecting', 'unreachable', 'signed-out'];
+
+const LOOK_OF_STATUS: Record<UserStatus, TrayLook> = { online: 'online', away: 'away', busy: 'busy', offline: 'invisible' };
+
+export function trayLook(input: TrayInput): TrayLook {
+  const session = input.session;
+  if (session === null) return input.resuming ? 'connecting' : 'signed-out';
+  switch (session.kind) {
+    case 'signed-in':
+      if (session.live === 'connecting' || session.live === 'reconnecting') return 'connecting';
+      return LOOK_OF_STATUS[session.user.status];
+    case 'signing-in':
+      return 'connecting';
+    case 'offline':
+      return 'unreachable';
+    case 'needs-2fa':
+      return 'signed-out';
+    case 'signed-out':
+      // Before resume has looked at the saved token, "signed out" is not known yet.
+      return input.resuming ? 'connecting' : 'signed-out';
+  }
+}
+
+/** One line about the connection or the user's status, used by the tooltip and the menu. */
+export function stateLine(input: TrayInput): string {
+  const session = input.session;
+  if (session === null || (session.kind === 'signed-out' && input.resuming)) return input.resuming ? TRAY_STRINGS.connecting : TRAY_STRINGS.signedOut;
+  switch (session.kind) {
+    case 'signed-in': {
+      if (session.live === 'connecting') return TRAY_STRINGS.connecting;
+      if (session.live === 'reconnecting') return TRAY_STRINGS.reconnecting;
+      const status = TRAY_STRINGS.statusNames[session.user.status];
+      return session.user.statusText ? `${status}: ${session.user.statusText}` : status;
+    }
+    case 'signing-in':
+      return TRAY_STRINGS.signingIn;
+    case 'needs-2fa':
+      return TRAY_STRINGS.waitingForCode;
+    case 'offline':
+      return TRAY_STRINGS.unreachable;
+    case 'signed-out':
+      return TRAY_STRINGS.signedOut;
+  }
+}
+
+/** "Name (@username)" for a signed-in session, otherwise undefined. */
+export function userLine(session: SessionState | null): string | undefined {
+  if (session?.kind !== 'signed-in') return undefined;
+  const { name, username } = session.user;
+  return name && name !== username ? `${name} (@${username})` : `@${username}`;
+}
+
+/** Tooltip: app, user, status, server, one per line (tray hosts cut long single lines). */
+export function trayTooltip(input: TrayInput): string {
+  const lines: string[] = [TRAY_STRINGS.appName];
+  const user = userLine(input.session);
+  if (user) lines.push(user);
+  lines.push(stateLine(input));
+  if (input.session) lines.push(serverLabel(input.session.server));
+  return lines.join('\n');
+}

@@ -1,0 +1,231 @@
+import type { SessionState } from '../common/session-state';
+import { SignInFailure } from '../common/sign-in-error';
+import { signInError } from '../common/sign-in-messages';
+import { LoginWindowService } from '../desktop/login-window-service';
+import { appConfigFolder, isStartedHidden } from '../desktop/launch-options';
+import { actionFailedNotification, sessionEndedNotification, startupAction, type NotificationContent } from '../desktop/notifications';
+import { isBrowsableUrl, type TrayAction } from '../desktop/tray-menu';
+import { TRAY_STRINGS } from '../desktop/tray-strings';
+import { trayLook, type TrayInput } from '../desktop/tray-view';
+import type { EngineOptions } from '../engine/create-engine';
+import { AutoAway } from '../engine/presence/auto-away';
+import { systemScheduler, type Scheduler } from '../engine/session/scheduler';
+import type { SignInEngine } from '../engine/sign-in-engine';
+import type { AppFiles } from './app-files';
+import type { ElectronPorts, NotificationPort } from './electron-ports';
+import { registerLoginIpc } from './login-ipc';
+import { LoginWindow } from './login-window';
+import { createStartAtLogin, type StartAtLogin } from './start-at-login';
+import { electronFetch, wireSystemEvents } from './system-events';
+import { TrayController } from './tray-controller';
+
+export interface DesktopAppDeps {
+  electron: ElectronPorts;
+  createEngine(options: EngineOptions): SignInEngine;
+  files: AppFiles;
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  homeDir: string;
+  execPath: string;
+  scheduler?: Scheduler;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof SignInFailure ? error.message : signInError('unexpected').message;
+}
+
+/**
+ * The running app after `ready`: one engine, one tray, and a login window only while needed.
+ * The tray and the resume start in the constructor, in the same tick, before any window.
+ */
+export class DesktopRuntime {
+  readonly engine: SignInEngine;
+  /** Settles once the saved sessions' resume has settled and the startup decision is made. */
+  readonly started: Promise<void>;
+  private readonly hidden: boolean;
+  private readonly tray: TrayController;
+  private readonly loginWindow: LoginWindow;
+  private readonly startAtLogin: StartAtLogin;
+  private readonly autoAway: AutoAway;
+  private readonly lastStates = new Map<string, SessionState>();
+  /** Servers whose current sign-in is a background retry, not the login window's. */
+  private readonly retrying = new Set<string>();
+  private readonly notifications = new Set<NotificationPort>();
+  private readonly cleanups: Array<() => void> = [];
+  private primary?: string;
+  private resuming = true;
+  private disposed = false;
+
+  constructor(private readonly deps: DesktopAppDeps) {
+    const { electron } = deps;
+    const scheduler = deps.scheduler ?? systemScheduler;
+    this.hidden = isStartedHidden(deps.argv, deps.platform === 'darwin' && electron.app.getLoginItemSettings().wasOpenedAtLogin);
+    this.engine = deps.createEngine({
+      env: deps.env,
+      configFolder: appConfigFolder(deps.env, electron.app.getPath('userData')),
+      http: { adapter: 'fetch', fetch: electronFetch(electron.net) },
+      // The tray shows what others see, which only a live connection makes true (contract §9).
+      live: true,
+    });
+    this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
+    this.tray = new TrayController(
+      {
+        Tray: electron.Tray,
+        Menu: electron.Menu,
+        assetsDir: deps.files.assets,
+        platform: deps.platform,
+        onAction: (action) => this.perform(action),
+        onClick: () => this.onTrayClick(),
+      },
+      this.trayInput(),
+    );
+    this.started = this.resume();
+
+    const engine = this.engine;
+    this.loginWindow = new LoginWindow({
+      BrowserWindow: electron.BrowserWindow,
+      nativeTheme: electron.nativeTheme,
+      preload: deps.files.preload,
+      devTools: !electron.app.isPackaged,
+      createService: () => new LoginWindowService(engine),
+      onClosed: () => this.render(),
+    });
+    this.cleanups.push(registerLoginIpc(electron.ipcMain, this.loginWindow));
+    this.cleanups.push(this.engine.onChange((state) => this.onSessionChange(state)));
+    const autoAway = new AutoAway({ sessions: () => engine.allSessions(), idle: { systemIdleSeconds: () => electron.powerMonitor.getSystemIdleTime() }, scheduler });
+    this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler }));
+    this.autoAway = autoAway;
+  }
+
+  get loginWindowOpen(): boolean {
+    return this.loginWindow.isOpen;
+  }
+
+  /** A second launch: the person wants to see rc-tray. */
+  showYourself(): void {
+    if (this.disposed) return;
+    if (trayLook(this.trayInput()) === 'signed-out') this.loginWindow.open();
+    else this.tray.popUpMenu();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cleanups.splice(0).forEach((cleanup) => cleanup());
+    this.loginWindow.close();
+    this.notifications.forEach((notification) => notification.close());
+    this.notifications.clear();
+    this.tray.dispose();
+    this.engine.dispose();
+  }
+
+  private async resume(): Promise<void> {
+    // resumeAll is called before anything is awaited: same tick as the tray's creation.
+    const resumed = this.engine.resumeAll().catch(() => []);
+    const active = this.engine.activeServer().catch(() => undefined);
+    const [, server] = await Promise.all([resumed, active]);
+    if (this.disposed) return;
+    this.primary ??= server;
+    this.resuming = false;
+    this.render();
+    const action = startupAction(this.primarySession(), this.hidden);
+    if (action.kind === 'open-login') this.loginWindow.open();
+    if (action.kind === 'notify') this.notify(action.notification);
+  }
+
+  private onSessionChange(state: SessionState): void {
+    if (this.disposed) return;
+    const previous = this.lastStates.get(state.server);
+    this.lastStates.set(state.server, state);
+    if (state.kind === 'signing-in' && previous?.kind === 'offline') this.retrying.add(state.server);
+    if (state.kind !== 'signing-in' && this.retrying.delete(state.server) && state.kind === 'signed-in') {
+      this.afterSignedIn();
+    } else if (state.kind === 'signed-in' && !this.resuming) {
+      if (this.loginWindow.isOpen && previous?.kind === 'signing-in') {
+        // Signed in through the window: the tray follows that server, and the window goes away.
+        this.primary = state.server;
+        this.loginWindow.close();
+      }
+      this.afterSignedIn();
+    }
+    if (!this.resuming && state.server === this.primary) {
+      const notification = sessionEndedNotification(previous, state, this.loginWindow.isOpen);
+      if (notification) this.notify(notification);
+    }
+    this.primary ??= state.kind === 'signed-in' ? state.server : undefined;
+    this.render();
+  }
+
+  private afterSignedIn(): void {
+    this.autoAway.evaluate();
+  }
+
+  private perform(action: TrayAction): void {
+    if (this.disposed) return;
+    const session = this.primary ? this.engine.session(this.primary) : undefined;
+    switch (action.kind) {
+      case 'sign-in':
+        this.loginWindow.open();
+        return;
+      case 'open-server':
+        if (isBrowsableUrl(action.url)) this.deps.electron.shell.openExternal(action.url).catch(() => undefined);
+        return;
+      case 'set-status':
+        session?.setStatus({ status: action.status }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        return;
+      case 'set-status-message':
+        session?.setStatus({ message: action.message }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        return;
+      case 'sign-out':
+        session
+          ?.logout()
+          .then((result) => {
+            if (!result.revokedOnServer) this.notify(actionFailedNotification(TRAY_STRINGS.signOutTitle, result.message));
+          })
+          .catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.signOutTitle, messageOf(error))));
+        return;
+      case 'set-start-at-login':
+        this.startAtLogin.setEnabled(action.enabled).then(
+          () => this.render(),
+          () => this.notify(actionFailedNotification(TRAY_STRINGS.startAtLoginFailedTitle, TRAY_STRINGS.startAtLoginFailed)),
+        );
+        return;
+      case 'quit':
+        this.deps.electron.app.quit();
+        return;
+    }
+  }
+
+  private onTrayClick(): void {
+    // Windows and some Linux hosts report a plain click; elsewhere only the menu is used.
+    if (trayLook(this.trayInput()) === 'signed-out') this.loginWindow.open();
+    else this.tray.popUpMenu();
+  }
+
+  private notify(content: NotificationContent): void {
+    const { Notification } = this.deps.electron;
+    if (this.disposed || !Notification.isSupported()) return;
+    const notification = new Notification({ title: content.title, body: content.body });
+    // Held until clicked or closed: a collected notification loses its click handler.
+    this.notifications.add(notification);
+    notification.on('close', () => this.notifications.delete(notification));
+    notification.on('click', () => {
+      this.notifications.delete(notification);
+      if (content.opensLogin) this.loginWindow.open();
+    });
+    notification.show();
+  }
+
+  private primarySession(): SessionState | null {
+    return this.primary ? this.engine.session(this.primary).state : null;
+  }
+
+  private trayInput(): TrayInput {
+    return { session: this.primarySession(), resuming: this.resuming, startAtLogin: this.startAtLogin.isEnabled() };
+  }
+
+  private render(): void {
+    if (!this.disposed) this.tray.render(this.trayInput());
+  }
+}

@@ -1,0 +1,140 @@
+import type { LoginItemSettingsChange } from '../desktop/autostart';
+import type { LoginWindowOptions } from '../desktop/login-window-options';
+
+/**
+ * The parts of Electron the app uses, as small structural interfaces: main.ts hands the real
+ * modules over (tsc checks they fit), tests hand over fakes. Nothing here imports Electron.
+ */
+
+export interface AppPort {
+  readonly isPackaged: boolean;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  quit(): void;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'will-quit', listener: () => void): unknown;
+  getPath(name: 'userData'): string;
+  getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin: boolean };
+  setLoginItemSettings(settings: LoginItemSettingsChange): void;
+  setAppUserModelId(id: string): void;
+  readonly dock?: { hide(): void } | undefined;
+}
+
+/** What `Menu.buildFromTemplate` returns; only handed back to the tray. */
+export type MenuHandle = object;
+
+export interface MenuTemplateItem {
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  label?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuTemplateItem[];
+}
+
+export interface MenuPort {
+  buildFromTemplate(template: MenuTemplateItem[]): MenuHandle;
+}
+
+export interface TrayPort {
+  setImage(image: string): void;
+  setToolTip(toolTip: string): void;
+  setContextMenu(menu: MenuHandle | null): void;
+  popUpContextMenu(): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface NavigationEvent {
+  preventDefault(): void;
+}
+
+export interface SessionPort {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+}
+
+export interface WebContentsPort {
+  readonly id: number;
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+  send(channel: string, ...args: unknown[]): void;
+  isDestroyed(): boolean;
+}
+
+export interface WindowPort {
+  readonly webContents: WebContentsPort;
+  loadURL(url: string): Promise<void>;
+  show(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+  destroy(): void;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+}
+
+export interface NotificationPort {
+  on(event: 'click' | 'close', listener: () => void): unknown;
+  show(): void;
+  close(): void;
+}
+
+export interface NotificationConstructor {
+  new (options: { title: string; body: string }): NotificationPort;
+  isSupported(): boolean;
+}
+
+export interface PowerMonitorPort {
+  getSystemIdleTime(): number;
+  on(event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen', listener: () => void): unknown;
+  removeListener(event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen', listener: () => void): unknown;
+}
+
+export interface NetPort {
+  isOnline(): boolean;
+  fetch(input: string | Request, init?: RequestInit): Promise<Response>;
+}
+
+/** The sending frame of an IPC message, as far as the sender check needs it. */
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent: unknown;
+}
+
+export interface InvokeEvent {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: SenderFrame | null;
+}
+
+export interface IpcMainPort {
+  handle(channel: string, listener: (event: InvokeEvent, payload: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface CustomSchemePort {
+  scheme: string;
+  privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean; corsEnabled: boolean; stream: boolean };
+}
+
+export interface ProtocolPort {
+  registerSchemesAsPrivileged(schemes: CustomSchemePort[]): void;
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+}
+
+export interface ElectronPorts {
+  app: AppPort;
+  Tray: new (image: string) => TrayPort;
+  Menu: MenuPort;
+  BrowserWindow: new (options: LoginWindowOptions) => WindowPort;
+  Notification: NotificationConstructor;
+  powerMonitor: PowerMonitorPort;
+  net: NetPort;
+  ipcMain: IpcMainPort;
+  protocol: ProtocolPort;
+  shell: { openExternal(url: string): Promise<void> };
+  session: { defaultSession: SessionPort };
+  nativeTheme: { readonly shouldUseDarkColors: boolean };
+}

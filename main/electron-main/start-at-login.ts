@@ -1,0 +1,50 @@
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { HIDDEN_FLAG, autostartExecutable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings } from '../desktop/autostart';
+import type { AppPort } from './electron-ports';
+
+export interface StartAtLogin {
+  /** The real current setting, read each time (the person may change it in the OS settings). */
+  isEnabled(): boolean;
+  setEnabled(enabled: boolean): Promise<void>;
+}
+
+export interface StartAtLoginDeps {
+  platform: NodeJS.Platform;
+  app: AppPort;
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  execPath: string;
+}
+
+export function createStartAtLogin(deps: StartAtLoginDeps): StartAtLogin {
+  return deps.platform === 'linux' ? linuxAutostartFile(deps) : loginItem(deps);
+}
+
+function loginItem({ app, platform }: StartAtLoginDeps): StartAtLogin {
+  // Windows matches the login item by its arguments, so the query must name them too.
+  const query = platform === 'win32' ? { args: [HIDDEN_FLAG] } : undefined;
+  return {
+    isEnabled: () => app.getLoginItemSettings(query).openAtLogin,
+    setEnabled: async (enabled) => app.setLoginItemSettings(loginItemSettings(platform, enabled)),
+  };
+}
+
+/** XDG autostart (Linux has no login-item API): the file's presence is the setting. */
+function linuxAutostartFile({ env, homeDir, execPath }: StartAtLoginDeps): StartAtLogin {
+  const file = linuxAutostartPath(env, homeDir);
+  return {
+    isEnabled: () => existsSync(file),
+    async setEnabled(enabled) {
+      if (!enabled) {
+        await fs.rm(file, { force: true });
+        return;
+      }
+      const contents = linuxAutostartEntry(autostartExecutable(env, execPath));
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, contents, { mode: 0o644 });
+      await fs.rename(temporary, file);
+    },
+  };
+}

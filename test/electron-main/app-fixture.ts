@@ -1,0 +1,186 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TestContext } from 'node:test';
+import { appFilesBeside } from '../../main/electron-main/app-files';
+import { startDesktopApp, type DesktopAppHandle } from '../../main/electron-main/desktop-app';
+import type { DesktopRuntime } from '../../main/electron-main/desktop-runtime';
+import { createEngine, type EngineOptions } from '../../main/engine/create-engine';
+import type { Credentials } from '../../main/engine/http/rocketchat-api';
+import type { TokenStore } from '../../main/engine/keychain/token-store';
+import type { LivePresenceFactory } from '../../main/engine/session/live-presence';
+import type { SignInEngine } from '../../main/engine/sign-in-engine';
+import { startTestServer, type TestServer, type TestServerOptions } from '../server/rocketchat-test-server';
+import { FakeScheduler } from '../support/fake-scheduler';
+import { fakeElectron, type FakeElectron } from './fake-electron';
+
+/** Tokens in memory: these tests are about the app's wiring, not the keychain (the engine tests cover it). */
+export class MemoryTokenStore implements TokenStore {
+  readonly items = new Map<string, Credentials>();
+  async get(server: string) {
+    return this.items.get(server);
+  }
+  async set(server: string, credentials: Credentials) {
+    this.items.set(server, credentials);
+  }
+  async delete(server: string) {
+    return this.items.delete(server);
+  }
+}
+
+/** A stand-in realtime connection: goes live online at once and records what auto-away asks of it. */
+export class FakeLivePresence {
+  readonly awayCalls: boolean[] = [];
+  retries = 0;
+  closed = false;
+  constructor(readonly events: Parameters<LivePresenceFactory>[0]['events']) {
+    queueMicrotask(() => {
+      events.connection('live');
+      events.status('online', '');
+    });
+  }
+  retryNow(): void {
+    this.retries += 1;
+  }
+  setAway(away: boolean): void {
+    this.awayCalls.push(away);
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export interface AppWorld {
+  server: TestServer;
+  tokens: MemoryTokenStore;
+  configFolder: string;
+  home: string;
+  /** Engine timers (resume backoff) run only when a test advances this clock. */
+  engineClock: FakeScheduler;
+  /** The app's own timers (auto-away, network checks). */
+  appClock: FakeScheduler;
+  engineOptions: EngineOptions[];
+  resumeCalls: { count: number };
+  livePresences: FakeLivePresence[];
+  /** Signs a user in once, as an earlier run of the app would have, so the next launch resumes. */
+  signInBefore(username: string, password: string): Promise<void>;
+  launch(options?: LaunchOptions): Launched;
+}
+
+export interface LaunchOptions {
+  argv?: string[];
+  platform?: NodeJS.Platform;
+  lock?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Default: {@link FakeLivePresence}; the realtime protocol itself is the engine's tests' business. */
+  livePresence?: LivePresenceFactory;
+}
+
+export interface Launched {
+  electron: FakeElectron;
+  handle: DesktopAppHandle;
+  /** Fires `ready` and returns the runtime (tray made, resume started, not yet settled). */
+  ready(): Promise<DesktopRuntime>;
+  /** Fires `ready` and waits until the resume has settled and the startup decision is made. */
+  started(): Promise<DesktopRuntime>;
+}
+
+export async function appWorld(t: TestContext, serverOptions: TestServerOptions = {}): Promise<AppWorld> {
+  const server = await startTestServer(serverOptions);
+  const configFolder = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-app-'));
+  const home = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-home-'));
+  const tokens = new MemoryTokenStore();
+  const engineClock = new FakeScheduler();
+  const appClock = new FakeScheduler();
+  const engineOptions: EngineOptions[] = [];
+  const resumeCalls = { count: 0 };
+  const livePresences: FakeLivePresence[] = [];
+  const fakeLive: LivePresenceFactory = ({ events }) => {
+    const live = new FakeLivePresence(events);
+    livePresences.push(live);
+    return live;
+  };
+  const engines: SignInEngine[] = [];
+  const launched: FakeElectron[] = [];
+  const makeEngine = (options: EngineOptions, livePresence?: LivePresenceFactory) => {
+    const engine = createEngine({ ...options, tokens, scheduler: engineClock, http: { ...options.http, timeoutMs: 3_000 }, ...(livePresence ? { livePresence } : {}) });
+    engines.push(engine);
+    return engine;
+  };
+
+  t.after(async () => {
+    launched.forEach((electron) => electron.appEvents.emit('will-quit'));
+    engines.forEach((engine) => engine.dispose());
+    await server.close();
+    await rm(configFolder, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
+  });
+
+  return {
+    server,
+    tokens,
+    configFolder,
+    home,
+    engineClock,
+    appClock,
+    engineOptions,
+    resumeCalls,
+    livePresences,
+    async signInBefore(username, password) {
+      const engine = makeEngine({ configFolder });
+      const state = await engine.login(server.url, { user: username, password });
+      if (state.kind !== 'signed-in') throw new Error(`could not sign ${username} in: ${state.kind}`);
+      engine.dispose();
+    },
+    launch(options = {}) {
+      const electron = fakeElectron({ lock: options.lock ?? true, userData: path.join(configFolder, 'unused-user-data') });
+      launched.push(electron);
+      const handle = startDesktopApp({
+        electron,
+        createEngine: (engineOptionsGiven) => {
+          engineOptions.push(engineOptionsGiven);
+          const engine = makeEngine(engineOptionsGiven, options.livePresence ?? fakeLive);
+          const resumeAll = engine.resumeAll.bind(engine);
+          engine.resumeAll = () => {
+            resumeCalls.count += 1;
+            electron.log.push('engine:resumeAll');
+            return resumeAll();
+          };
+          return engine;
+        },
+        files: appFilesBeside(path.resolve(__dirname, '../../dist/app')),
+        argv: options.argv ?? ['/opt/rc-tray/rc-tray'],
+        env: { RC_TRAY_CONFIG_DIR: configFolder, XDG_CONFIG_HOME: path.join(home, '.config'), ...options.env },
+        platform: options.platform ?? 'linux',
+        homeDir: home,
+        execPath: '/opt/rc-tray/rc-tray',
+        scheduler: appClock,
+      });
+      const ready = async () => {
+        electron.fireReady();
+        const runtime = await handle.runtime;
+        if (!runtime) throw new Error('not the primary instance');
+        return runtime;
+      };
+      return {
+        electron,
+        handle,
+        ready,
+        async started() {
+          const runtime = await ready();
+          await runtime.started;
+          return runtime;
+        },
+      };
+    },
+  };
+}
+
+/** Waits (briefly) for something the app does asynchronously, e.g. after a menu click. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 3_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
