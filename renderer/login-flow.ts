@@ -1,0 +1,63 @@
+import type { SessionState } from '../main/common/session-state';
+import type { SignInError, SignInErrorCode } from '../main/common/sign-in-error';
+
+/** The window's screens, in the order a person meets them. */
+export type Step = 'server' | 'credentials' | 'two-factor' | 'signed-in';
+
+/** Errors that are about the address itself: the person has to change it, so show that step. */
+const ADDRESS_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['invalid-address', 'insecure-address', 'not-rocketchat', 'redirected']);
+
+/** Errors after which the server refuses any attempt for a while: Sign in waits them out. */
+const WAIT_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['rate-limited', 'login-blocked-user', 'login-blocked-ip']);
+
+export function stepForSession(session: SessionState | null, current: Step): Step {
+  if (!session) return 'server';
+  switch (session.kind) {
+    case 'needs-2fa':
+      return 'two-factor';
+    case 'signed-in':
+      return 'signed-in';
+    case 'signing-in':
+      // A request is running: stay where it was started from (password or code).
+      return current === 'two-factor' ? 'two-factor' : 'credentials';
+    case 'signed-out':
+    case 'offline':
+      return session.error && ADDRESS_ERRORS.has(session.error.code) ? 'server' : 'credentials';
+  }
+}
+
+export function sessionError(session: SessionState | null): SignInError | undefined {
+  if (!session || session.kind === 'signing-in' || session.kind === 'signed-in') return undefined;
+  return session.error;
+}
+
+/** When Sign in may be pressed again (epoch ms), or undefined when it need not wait. */
+export function retryDeadline(error: SignInError | undefined, nowMs: number): number | undefined {
+  if (!error || !WAIT_ERRORS.has(error.code)) return undefined;
+  const seconds = error.retryAfterSeconds;
+  if (seconds === undefined || !(seconds > 0)) return undefined;
+  return nowMs + seconds * 1000;
+}
+
+/** Whole seconds left, rounded up so "0" only shows once the wait is really over. */
+export function secondsLeft(deadlineMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((deadlineMs - nowMs) / 1000));
+}
+
+/**
+ * What a person typed or pasted as a one-time code, as the server wants it: authenticator apps
+ * and e-mails show codes grouped ("123 456", "123-456"). Letters stay, for backup codes.
+ */
+export function sanitiseCode(typed: string): string {
+  return typed.replace(/[\s\u00a0\-\u2010-\u2015.·]/g, '');
+}
+
+/** The server as people know it: host and sub-path, without the scheme. */
+export function serverLabel(url: string): string {
+  return url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+}
+
+/** Two states that look the same to the window need no second render (pushes repeat replies). */
+export function sameSession(a: SessionState | null | undefined, b: SessionState | null): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}

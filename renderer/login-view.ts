@@ -1,0 +1,269 @@
+import { sanitiseCode, type Step } from './login-flow';
+import { STRINGS } from './strings';
+
+/** A request the window is waiting for; its button shows this instead of its label. */
+export type BusyAction = 'checking' | 'signing-in' | 'verifying' | 'resending';
+
+export type FieldName = 'server' | 'username' | 'password' | 'code';
+
+export type ServerCheckLook = 'pending' | 'ok' | 'problem';
+
+export interface LoginViewEvents {
+  serverSubmitted(): void;
+  serverLeft(): void;
+  serverEdited(): void;
+  credentialsSubmitted(): void;
+  changeServerPressed(): void;
+  codeSubmitted(): void;
+  resendPressed(): void;
+  cancelPressed(): void;
+}
+
+function element<T extends HTMLElement>(doc: Document, id: string, kind: { new (): T; prototype: T }): T {
+  const found = doc.getElementById(id);
+  if (!(found instanceof kind)) throw new Error(`login.html has no <${kind.name}> #${id}`);
+  return found;
+}
+
+/** The DOM of login.html: shows what the controller decides, reports what the person does. */
+export class LoginView {
+  private readonly heading: HTMLHeadingElement;
+  private readonly intro: HTMLParagraphElement;
+  private readonly notice: HTMLDivElement;
+  private readonly errorMessage: HTMLDivElement;
+  private readonly countdown: HTMLParagraphElement;
+  private readonly announcer: HTMLParagraphElement;
+  private readonly steps: Record<Step, HTMLElement>;
+  private readonly fields: Record<FieldName, HTMLInputElement>;
+  private readonly submitButtons: Record<Exclude<Step, 'signed-in'>, HTMLButtonElement>;
+  private readonly serverCheck: HTMLParagraphElement;
+  private readonly serverName: HTMLSpanElement;
+  private readonly serverVersion: HTMLSpanElement;
+  private readonly changeServer: HTMLButtonElement;
+  private readonly togglePassword: HTMLButtonElement;
+  private readonly resendCode: HTMLButtonElement;
+  private readonly cancelCode: HTMLButtonElement;
+  private readonly signedInClosing: HTMLParagraphElement;
+  private readonly root: HTMLElement;
+  private readonly signedInMark: HTMLDivElement;
+  private current: Step | undefined;
+  private busy: BusyAction | undefined;
+  private locked = false;
+
+  constructor(private readonly doc: Document) {
+    this.heading = element(doc, 'heading', HTMLHeadingElement);
+    this.intro = element(doc, 'intro', HTMLParagraphElement);
+    this.notice = element(doc, 'notice', HTMLDivElement);
+    this.errorMessage = element(doc, 'error-message', HTMLDivElement);
+    this.countdown = element(doc, 'retry-countdown', HTMLParagraphElement);
+    this.announcer = element(doc, 'announcer', HTMLParagraphElement);
+    this.steps = {
+      server: element(doc, 'server-form', HTMLFormElement),
+      credentials: element(doc, 'credentials-form', HTMLFormElement),
+      'two-factor': element(doc, 'code-form', HTMLFormElement),
+      'signed-in': element(doc, 'signed-in', HTMLElement),
+    };
+    this.fields = {
+      server: element(doc, 'server-address', HTMLInputElement),
+      username: element(doc, 'username', HTMLInputElement),
+      password: element(doc, 'password', HTMLInputElement),
+      code: element(doc, 'code', HTMLInputElement),
+    };
+    this.submitButtons = {
+      server: element(doc, 'server-continue', HTMLButtonElement),
+      credentials: element(doc, 'sign-in', HTMLButtonElement),
+      'two-factor': element(doc, 'verify', HTMLButtonElement),
+    };
+    this.serverCheck = element(doc, 'server-check', HTMLParagraphElement);
+    this.serverName = element(doc, 'server-name', HTMLSpanElement);
+    this.serverVersion = element(doc, 'server-version', HTMLSpanElement);
+    this.changeServer = element(doc, 'change-server', HTMLButtonElement);
+    this.togglePassword = element(doc, 'toggle-password', HTMLButtonElement);
+    this.resendCode = element(doc, 'resend-code', HTMLButtonElement);
+    this.cancelCode = element(doc, 'cancel-code', HTMLButtonElement);
+    this.signedInClosing = element(doc, 'signed-in-closing', HTMLParagraphElement);
+    this.root = element(doc, 'window', HTMLElement);
+    this.signedInMark = element(doc, 'signed-in-mark', HTMLDivElement);
+    this.writeFixedText();
+  }
+
+  bind(events: LoginViewEvents): void {
+    const onSubmit = (form: HTMLElement, handler: () => void) =>
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        handler();
+      });
+    onSubmit(this.steps.server, () => events.serverSubmitted());
+    onSubmit(this.steps.credentials, () => events.credentialsSubmitted());
+    onSubmit(this.steps['two-factor'], () => events.codeSubmitted());
+    this.fields.server.addEventListener('blur', () => events.serverLeft());
+    this.changeServer.addEventListener('click', () => events.changeServerPressed());
+    this.resendCode.addEventListener('click', () => events.resendPressed());
+    this.cancelCode.addEventListener('click', () => events.cancelPressed());
+    this.togglePassword.addEventListener('click', () => this.setPasswordShown(this.fields.password.type === 'password'));
+    // Codes are pasted grouped ("123 456"); the field keeps only what the server wants.
+    this.fields.code.addEventListener('input', () => {
+      const clean = sanitiseCode(this.fields.code.value);
+      if (clean !== this.fields.code.value) this.fields.code.value = clean;
+    });
+    for (const field of Object.values(this.fields)) field.addEventListener('input', () => field.removeAttribute('aria-invalid'));
+    this.fields.server.addEventListener('input', () => events.serverEdited());
+  }
+
+  get step(): Step | undefined {
+    return this.current;
+  }
+
+  showStep(step: Step, intro: string): void {
+    if (step !== this.current) {
+      for (const [name, section] of Object.entries(this.steps)) section.hidden = name !== step;
+      this.heading.textContent = HEADINGS[step];
+      this.root.dataset.step = step;
+      this.signedInMark.hidden = step !== 'signed-in';
+      this.current = step;
+      this.busy = undefined;
+      this.locked = false;
+      this.setCountdown(undefined);
+      if (step !== 'credentials') this.setPasswordShown(false);
+    }
+    this.intro.textContent = intro;
+    this.refreshActions();
+  }
+
+  /** Focus where the person continues: the first field still to fill in. */
+  focusStepStart(): void {
+    switch (this.current) {
+      case 'server':
+        return this.focus(this.fields.server);
+      case 'credentials':
+        return this.focus(this.fields.username.value.trim() === '' ? this.fields.username : this.fields.password);
+      case 'two-factor':
+        return this.focus(this.fields.code);
+      case 'signed-in':
+        return this.focus(this.heading);
+    }
+  }
+
+  showError(message: string | undefined): void {
+    this.errorMessage.textContent = message ?? '';
+    this.notice.classList.toggle('has-error', message !== undefined);
+    if (message === undefined) this.setCountdown(undefined);
+  }
+
+  focusError(): void {
+    this.focus(this.errorMessage);
+  }
+
+  /** A field the person must fill in before going on: marked, and focused so they can. */
+  flagField(field: FieldName): void {
+    this.fields[field].setAttribute('aria-invalid', 'true');
+    this.focus(this.fields[field]);
+  }
+
+  setCountdown(text: string | undefined): void {
+    this.countdown.textContent = text ?? '';
+    this.countdown.hidden = text === undefined;
+  }
+
+  setBusy(action: BusyAction | undefined): void {
+    this.busy = action;
+    this.refreshActions();
+  }
+
+  /** Locked: the server will refuse any attempt until a wait is over. */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.refreshActions();
+  }
+
+  announce(text: string): void {
+    // Cleared first so the same sentence twice is still read out twice.
+    this.announcer.textContent = '';
+    this.doc.defaultView?.setTimeout(() => (this.announcer.textContent = text), 50);
+  }
+
+  setServerCheck(look: ServerCheckLook | undefined, text = ''): void {
+    this.serverCheck.textContent = text;
+    this.serverCheck.className = look ? `server-check is-${look}` : 'server-check';
+  }
+
+  setServerCard(name: string, look: ServerCheckLook, detail: string): void {
+    this.serverName.textContent = name;
+    this.serverVersion.textContent = detail;
+    this.serverVersion.className = `server-version is-${look}`;
+  }
+
+  setResendAvailable(available: boolean): void {
+    this.resendCode.hidden = !available;
+  }
+
+  value(field: FieldName): string {
+    return this.fields[field].value;
+  }
+
+  setValue(field: FieldName, value: string): void {
+    this.fields[field].value = value;
+    this.fields[field].removeAttribute('aria-invalid');
+  }
+
+  private setPasswordShown(shown: boolean): void {
+    this.fields.password.type = shown ? 'text' : 'password';
+    this.togglePassword.setAttribute('aria-pressed', String(shown));
+  }
+
+  private refreshActions(): void {
+    for (const [step, button] of Object.entries(this.submitButtons) as [Exclude<Step, 'signed-in'>, HTMLButtonElement][]) {
+      const active = step === this.current;
+      const busyHere = active && this.busy !== undefined && this.busy !== 'resending';
+      button.disabled = active && (this.busy !== undefined || this.locked);
+      button.textContent = busyHere && this.busy ? BUSY_LABELS[this.busy] : SUBMIT_LABELS[step];
+      button.classList.toggle('is-busy', busyHere);
+      this.steps[step].setAttribute('aria-busy', String(active && this.busy !== undefined));
+    }
+    this.resendCode.disabled = this.busy !== undefined;
+    this.resendCode.textContent = this.busy === 'resending' ? BUSY_LABELS.resending : STRINGS.twoFactor.resend;
+    this.resendCode.classList.toggle('is-busy', this.busy === 'resending');
+  }
+
+  private focus(target: HTMLElement): void {
+    target.focus();
+    if (target instanceof HTMLInputElement && target.value) target.select();
+  }
+
+  private writeFixedText(): void {
+    const text = (id: string, value: string) => (element(this.doc, id, HTMLElement).textContent = value);
+    this.doc.title = STRINGS.documentTitle;
+    text('brand-name', STRINGS.appName);
+    text('server-address-label', STRINGS.server.addressLabel);
+    text('server-address-hint', STRINGS.server.addressHint);
+    text('username-label', STRINGS.credentials.username);
+    text('password-label', STRINGS.credentials.password);
+    text('code-label', STRINGS.twoFactor.codeLabel);
+    this.changeServer.textContent = STRINGS.credentials.changeServer;
+    this.changeServer.setAttribute('aria-label', STRINGS.credentials.changeServerLabel);
+    this.togglePassword.textContent = STRINGS.credentials.showPassword;
+    this.togglePassword.setAttribute('aria-label', STRINGS.credentials.showPasswordLabel);
+    this.cancelCode.textContent = STRINGS.twoFactor.cancel;
+    this.signedInClosing.textContent = STRINGS.signedIn.closing;
+  }
+}
+
+const HEADINGS: Record<Step, string> = {
+  server: STRINGS.server.heading,
+  credentials: STRINGS.credentials.heading,
+  'two-factor': STRINGS.twoFactor.heading,
+  'signed-in': STRINGS.signedIn.heading,
+};
+
+const SUBMIT_LABELS: Record<Exclude<Step, 'signed-in'>, string> = {
+  server: STRINGS.server.continue,
+  credentials: STRINGS.credentials.signIn,
+  'two-factor': STRINGS.twoFactor.verify,
+};
+
+const BUSY_LABELS: Record<BusyAction, string> = {
+  checking: STRINGS.server.checking,
+  'signing-in': STRINGS.credentials.signingIn,
+  verifying: STRINGS.twoFactor.verifying,
+  resending: STRINGS.twoFactor.resending,
+};

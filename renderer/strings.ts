@@ -1,0 +1,120 @@
+import type { TwoFactorPrompt } from '../main/common/session-state';
+import type { SignInError, SignInErrorCode } from '../main/common/sign-in-error';
+
+/**
+ * Every word the login window shows, in one place: a translation replaces this file only.
+ * The engine's own English messages are not shown here for that reason; each error code has
+ * its wording below instead.
+ */
+
+/** What an error sentence may mention: the server, as a short host name. */
+export interface ErrorWordingContext {
+  server?: string;
+}
+
+const theServer = (context: ErrorWordingContext): string => context.server ?? 'The server';
+
+const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => string> = {
+  'invalid-address': () => 'That is not a server address. Enter something like chat.example.com.',
+  'insecure-address': () => 'rc-tray sends your password only over a secure connection. Use an https:// address.',
+  'not-rocketchat': (c) => `${theServer(c)} answered, but it is not a Rocket.Chat server. Check the address.`,
+  unreachable: (c) => `Cannot reach ${c.server ?? 'the server'}. Check the address and your network connection.`,
+  'tls-failure': (c) => `The secure connection to ${c.server ?? 'the server'} failed: this computer does not trust its certificate.`,
+  timeout: (c) => `${theServer(c)} did not answer in time. Try again shortly.`,
+  'server-error': (c) => `${theServer(c)} had an internal problem. Try again later.`,
+  'bad-response': (c) => `${theServer(c)} sent an answer rc-tray could not understand.`,
+  redirected: () => 'The server sent rc-tray to another address. Enter that address instead.',
+  'invalid-credentials': () => 'Wrong username, e-mail or password.',
+  'session-expired': () => 'Your session has expired. Sign in again.',
+  'totp-invalid': () => 'That code is not valid. Check it and try again.',
+  'totp-max-attempts': () => 'Too many wrong codes. Enter the newest code you received.',
+  'login-blocked-user': () => 'This account is locked for a while after too many failed sign-ins.',
+  'login-blocked-ip': () => 'Sign-in from this network is blocked for a while after too many failed attempts.',
+  'user-deactivated': () => 'This account has been deactivated. Ask your Rocket.Chat administrator.',
+  'login-refused': () => 'The server refused the sign-in. Ask your Rocket.Chat administrator.',
+  'rate-limited': () => 'Too many sign-in attempts in a short time.',
+  'keychain-unavailable': () =>
+    'The system keychain is not available, so rc-tray cannot keep you signed in. Unlock or install a keyring (such as GNOME Keyring) and try again.',
+  'status-not-allowed': () => 'This server does not allow the invisible status.',
+  'status-message-not-allowed': () => 'This server does not allow changing the status message.',
+  'request-refused': () => 'The server refused the request.',
+  'not-signed-in': () => 'You are not signed in.',
+  cancelled: () => 'Sign-in was cancelled.',
+  unexpected: () => 'Something unexpected went wrong. Try again.',
+};
+
+export function errorMessage(error: SignInError, context: ErrorWordingContext = {}): string {
+  return ERROR_MESSAGES[error.code](context);
+}
+
+/** "3 seconds", or "4:05" once it is a minute or more. */
+export function waitDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export const STRINGS = {
+  documentTitle: 'Sign in · rc-tray',
+  appName: 'rc-tray',
+  server: {
+    heading: 'Sign in to Rocket.Chat',
+    intro: 'Enter the address of your Rocket.Chat server.',
+    addressLabel: 'Server address',
+    addressHint: 'For example chat.example.com',
+    continue: 'Continue',
+    checking: 'Checking…',
+    missingAddress: 'Enter the address of your server.',
+  },
+  credentials: {
+    heading: 'Sign in',
+    intro: 'Use your Rocket.Chat account.',
+    changeServer: 'Change',
+    changeServerLabel: 'Change server',
+    username: 'Username or e-mail',
+    password: 'Password',
+    showPassword: 'Show',
+    showPasswordLabel: 'Show password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    missingUsername: 'Enter your username or e-mail address.',
+    missingPassword: 'Enter your password.',
+  },
+  twoFactor: {
+    heading: 'Two-step verification',
+    codeLabel: 'Verification code',
+    verify: 'Verify',
+    verifying: 'Verifying…',
+    resend: 'Send a new code',
+    resending: 'Sending…',
+    cancel: 'Cancel',
+    missingCode: 'Enter the code.',
+    codeResent: 'We e-mailed you a new code.',
+  },
+  signedIn: {
+    heading: 'You are all set',
+    closing: 'This window closes by itself.',
+  },
+  retryReady: 'You can try again now.',
+};
+
+export function serverVersion(version: string): string {
+  return `Rocket.Chat ${version}`;
+}
+
+export function checkingServer(server: string): string {
+  return `Checking ${server}…`;
+}
+
+export function twoFactorInstruction(prompt: TwoFactorPrompt): string {
+  if (prompt.method === 'totp') return 'Enter the code from your authenticator app.';
+  return prompt.codeSent ? 'We e-mailed you a code. Enter it below.' : 'Use the code we e-mailed you earlier.';
+}
+
+export function signedInAs(name: string, username: string): string {
+  return name && name !== username ? `Signed in as ${name} (@${username})` : `Signed in as @${username}`;
+}
+
+export function retryCountdown(seconds: number): string {
+  return `You can try again in ${waitDuration(seconds)}.`;
+}

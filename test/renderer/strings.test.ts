@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { SignInErrorCode } from '../../main/common/sign-in-error';
+import { signInError } from '../../main/common/sign-in-messages';
+import { errorMessage, retryCountdown, signedInAs, twoFactorInstruction, waitDuration } from '../../renderer/strings';
+
+// Every code the engine can produce; the compiler keeps this list complete (see the check below).
+const ALL_CODES = {
+  'invalid-address': true,
+  'insecure-address': true,
+  'not-rocketchat': true,
+  unreachable: true,
+  'tls-failure': true,
+  timeout: true,
+  'server-error': true,
+  'bad-response': true,
+  redirected: true,
+  'invalid-credentials': true,
+  'session-expired': true,
+  'totp-invalid': true,
+  'totp-max-attempts': true,
+  'login-blocked-user': true,
+  'login-blocked-ip': true,
+  'user-deactivated': true,
+  'login-refused': true,
+  'rate-limited': true,
+  'keychain-unavailable': true,
+  'status-not-allowed': true,
+  'status-message-not-allowed': true,
+  'request-refused': true,
+  'not-signed-in': true,
+  cancelled: true,
+  unexpected: true,
+} satisfies Record<SignInErrorCode, true>;
+const codes = Object.keys(ALL_CODES) as SignInErrorCode[];
+
+describe('errorMessage', () => {
+  test('every error code has its own sentence in the window', () => {
+    const sentences = codes.map((code) => errorMessage(signInError(code)));
+    for (const [index, sentence] of sentences.entries()) {
+      assert.match(sentence, /^\S.*[.]$/, `${codes[index]}: a full sentence`);
+    }
+    assert.equal(new Set(sentences).size, codes.length, 'no two codes share words');
+  });
+
+  test('server problems name the server when it is known', () => {
+    for (const code of ['not-rocketchat', 'unreachable', 'tls-failure', 'timeout', 'server-error', 'bad-response'] as const) {
+      assert.match(errorMessage(signInError(code), { server: 'chat.example.com' }), /chat\.example\.com/, code);
+      assert.doesNotMatch(errorMessage(signInError(code)), /undefined/, code);
+    }
+  });
+
+  test('never repeats what the server or the engine said (it is not translated)', () => {
+    const fromServer = signInError('login-refused', { serverMessage: 'LDAP says no' });
+    assert.doesNotMatch(errorMessage(fromServer), /LDAP/);
+  });
+});
+
+describe('countdown wording', () => {
+  test('seconds below a minute, m:ss from a minute up', () => {
+    assert.equal(waitDuration(1), '1 second');
+    assert.equal(waitDuration(2), '2 seconds');
+    assert.equal(waitDuration(59), '59 seconds');
+    assert.equal(waitDuration(60), '1:00');
+    assert.equal(waitDuration(75), '1:15');
+    assert.equal(waitDuration(605), '10:05');
+    assert.equal(retryCountdown(3), 'You can try again in 3 seconds.');
+  });
+});
+
+describe('two-factor and signed-in wording', () => {
+  test('says where the code comes from and whether it was just sent', () => {
+    const app = twoFactorInstruction({ method: 'totp', codeSent: false });
+    const mailed = twoFactorInstruction({ method: 'email', codeSent: true });
+    const earlier = twoFactorInstruction({ method: 'email', codeSent: false });
+    assert.match(app, /authenticator app/);
+    assert.match(mailed, /e-mailed you a code/);
+    assert.match(earlier, /earlier/);
+    assert.equal(new Set([app, mailed, earlier]).size, 3);
+  });
+  test('names the person, without repeating a name that is just the username', () => {
+    assert.equal(signedInAs('Alice Example', 'alice'), 'Signed in as Alice Example (@alice)');
+    assert.equal(signedInAs('', 'alice'), 'Signed in as @alice');
+    assert.equal(signedInAs('alice', 'alice'), 'Signed in as @alice');
+  });
+});

@@ -1,0 +1,27 @@
+import { STRINGS } from '../../../renderer/strings';
+import type { LoginWindow } from './login-window-fixture';
+
+/** Server step, then username and password, submitted: what a person does before any 2FA. */
+export async function submitPassword(win: LoginWindow, user: string, password: string, server = win.server.url): Promise<void> {
+  const { page } = win;
+  await win.waitForStep('server');
+  await page.getByLabel(STRINGS.server.addressLabel).fill(server);
+  await page.getByRole('button', { name: STRINGS.server.continue }).click();
+  await win.waitForStep('credentials');
+  await page.getByLabel(STRINGS.credentials.username).fill(user);
+  await page.getByLabel(STRINGS.credentials.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: STRINGS.credentials.signIn }).click();
+}
+
+/** Waits for the polite status region (visually hidden, so not "visible" to Playwright) to say `text`. */
+export async function waitForAnnouncement(win: LoginWindow, text: string): Promise<void> {
+  await win.page.waitForFunction((expected) => document.getElementById('announcer')?.textContent === expected, text);
+}
+
+export async function eventually(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
