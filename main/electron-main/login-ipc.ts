@@ -2,17 +2,7 @@ import { IPC_INVOKE, type IpcInvokeName, type IpcRequest, type IpcResponses } fr
 import type { LoginWindowService } from '../desktop/login-window-service';
 import { checkPayload, isTrustedSender } from '../desktop/ipc-guard';
 import type { InvokeEvent, IpcMainPort } from './electron-ports';
-
-type Handlers = { [N in IpcInvokeName]: (service: LoginWindowService, request: IpcRequest<N>) => Promise<IpcResponses[N]> };
-
-const HANDLERS: Handlers = {
-  getState: (service) => service.getState(),
-  checkServer: (service, request) => service.checkServer(request),
-  login: (service, request) => service.login(request),
-  submitCode: (service, request) => service.submitCode(request),
-  resendCode: (service) => service.resendCode(),
-  cancel: (service) => service.cancel(),
-};
+import { callLoginWindow } from '../desktop/login-window-calls';
 
 export interface LoginIpcTarget {
   readonly webContentsId: number | undefined;
@@ -43,7 +33,7 @@ async function handle<N extends IpcInvokeName>(name: N, event: InvokeEvent, payl
   const checked = checkPayload(name, payload);
   if (!checked.ok) throw new IpcRefused('rc-tray refused a malformed request.');
   try {
-    return await HANDLERS[name](service, checked.request);
+    return await callLoginWindow(service, name, checked.request);
   } catch {
     // The service reports failures as states; anything thrown is a fault whose details stay here.
     throw new IpcRefused('Something unexpected went wrong. Try again.');

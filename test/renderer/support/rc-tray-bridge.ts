@@ -1,19 +1,8 @@
 import type { Page } from 'playwright-core';
-import type { IpcInvokeName, IpcRequest, IpcResponses, LoginWindowState } from '../../../main/common/ipc-contract';
+import type { IpcInvokeName, LoginWindowState } from '../../../main/common/ipc-contract';
 import { checkPayload } from '../../../main/desktop/ipc-guard';
 import type { LoginWindowService } from '../../../main/desktop/login-window-service';
-
-type Handlers = { [N in IpcInvokeName]: (service: LoginWindowService, request: IpcRequest<N>) => Promise<IpcResponses[N]> };
-
-// The same forwarding as main's IPC handlers: one service method per channel.
-const HANDLERS: Handlers = {
-  getState: (service) => service.getState(),
-  checkServer: (service, request) => service.checkServer(request),
-  login: (service, request) => service.login(request),
-  submitCode: (service, request) => service.submitCode(request),
-  resendCode: (service) => service.resendCode(),
-  cancel: (service) => service.cancel(),
-};
+import { LOGIN_WINDOW_CALLS, callLoginWindow } from '../../../main/desktop/login-window-calls';
 
 const INVOKE_BINDING = '__rcTrayInvoke';
 const PUSH_FUNCTION = '__rcTrayPush';
@@ -51,11 +40,7 @@ const PRELOAD_STAND_IN = `(() => {
 })();`;
 
 function isInvokeName(name: unknown): name is IpcInvokeName {
-  return typeof name === 'string' && name in HANDLERS;
-}
-
-async function dispatch<N extends IpcInvokeName>(service: LoginWindowService, name: N, request: IpcRequest<N>): Promise<IpcResponses[N]> {
-  return HANDLERS[name](service, request);
+  return typeof name === 'string' && name in LOGIN_WINDOW_CALLS;
 }
 
 /**
@@ -75,7 +60,7 @@ export async function installRcTrayBridge(page: Page, service: LoginWindowServic
       refused.push(name);
       throw new Error('rc-tray refused a malformed request.');
     }
-    return dispatch(service, name, checked.request);
+    return callLoginWindow(service, name, checked.request);
   });
   await page.addInitScript(PRELOAD_STAND_IN);
   const unsubscribe = service.onChange((state: LoginWindowState) => {
