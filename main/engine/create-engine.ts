@@ -20,7 +20,7 @@ export interface EngineOptions {
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
   /** Hold a realtime connection while signed in (the app, `status --watch`); off for one-shot commands. */
-  live?: boolean | { silenceLimitMs?: number; backoff?: BackoffPolicy };
+  live?: boolean | { silenceLimitMs?: number; probeTimeoutMs?: number; backoff?: BackoffPolicy };
   livePresence?: LivePresenceFactory;
 }
 

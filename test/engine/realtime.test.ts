@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { SessionState } from '../../main/common/session-state';
 import type { SignInEngine } from '../../main/engine/sign-in-engine';
 import { engineFixture } from '../support/engine-fixture';
+import { freezableProxy } from '../support/freezable-proxy';
 
 const FAST_RECONNECT = { backoff: { initialMs: 50, maxMs: 400, jitter: 0.3 } };
 
@@ -141,4 +142,30 @@ test('after sign-out nothing is left running: the process exits on its own', asy
   });
   assert.equal(exited, 0, `the process did not exit by itself: ${output}`);
   assert.match(output, /live, then signed out/);
+});
+
+test('"retry now" on a socket that looks open but is dead (after sleep) reconnects at once', async (t) => {
+  // A short HTTP timeout too: the frozen link also strands a kept-alive HTTP connection, as sleep does.
+  const fixture = await engineFixture(t, { engine: { live: { ...FAST_RECONNECT, probeTimeoutMs: 300 }, http: { timeoutMs: 500 } }, server: { rateLimit: false } });
+  const proxy = await freezableProxy(fixture.server);
+  t.after(() => proxy.close());
+  const { engine } = fixture;
+  await engine.login(proxy.url, { user: 'alice', password: 'alice-password' });
+  await until(engine, proxy.url, live);
+  proxy.freeze();
+  engine.retryNow();
+  await until(engine, proxy.url, (s) => s.kind === 'signed-in' && s.live === 'reconnecting', 1_500);
+  await until(engine, proxy.url, live, 5_000);
+  fixture.server.setStatusFromOtherClient('alice', 'busy');
+  await until(engine, proxy.url, (s) => s.kind === 'signed-in' && s.user.status === 'busy');
+  await fixture.tokens.delete(proxy.url);
+});
+
+test('"retry now" on a healthy socket keeps it', async (t) => {
+  const { server, engine } = await signedInLive(t);
+  engine.retryNow();
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const state = engine.session(server.url).state;
+  assert.ok(state.kind === 'signed-in' && state.live === 'live');
+  assert.equal(server.requests().filter((request) => request.transport === 'ws').length, 1);
 });

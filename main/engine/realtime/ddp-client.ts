@@ -70,6 +70,18 @@ export class DdpClient {
     });
   }
 
+  /**
+   * After sleep or a network change a socket can look open and be dead. Ping now; without an
+   * answer within `timeoutMs` the connection is closed (and its owner reconnects).
+   */
+  probe(timeoutMs: number): void {
+    if (this.closed) return;
+    this.send({ msg: 'ping', id: `probe-${this.nextId++}` });
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => this.close(), timeoutMs);
+    this.silenceTimer.unref();
+  }
+
   close(): void {
     if (this.closed) return;
     this.socket.close(1000);

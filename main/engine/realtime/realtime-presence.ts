@@ -15,6 +15,8 @@ export interface RealtimeOptions {
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
   silenceLimitMs?: number;
+  /** How long a "retry now" waits for a pong before it treats the open socket as dead. */
+  probeTimeoutMs?: number;
 }
 
 /**
@@ -40,7 +42,11 @@ class RealtimePresence implements LivePresence {
   }
 
   retryNow(): void {
-    if (this.closed || this.client) return;
+    if (this.closed) return;
+    if (this.client) {
+      this.client.probe(this.options.probeTimeoutMs ?? 5_000);
+      return;
+    }
     this.cancelReconnect();
     this.connect();
   }
