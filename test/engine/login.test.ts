@@ -134,3 +134,14 @@ test('states are observable in order: signing-in then signed-in', async (t) => {
   await engine.login(server.url, { user: 'alice', password: 'alice-password' });
   assert.deepEqual(seen, ['signing-in', 'signed-in']);
 });
+
+test('signing in again replaces the saved token and revokes the old one on the server', async (t) => {
+  const { server, engine, tokens } = await engineFixture(t);
+  await engine.login(server.url, { user: 'alice', password: 'alice-password' });
+  const first = await tokens.get(server.url);
+  await engine.login(server.url, { user: 'alice', password: 'alice-password' });
+  const second = await tokens.get(server.url);
+  assert.notEqual(first?.authToken, second?.authToken);
+  for (let wait = 0; wait < 50 && server.tokenCount('alice') !== 1; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(server.tokenCount('alice'), 1);
+});

@@ -252,8 +252,11 @@ export class ServerSession {
       await this.deps.api.logout(outcome.credentials).catch(() => undefined);
       return this.current;
     }
+    const replaced = await this.deps.tokens.get(this.server).catch(() => undefined);
     await this.deps.tokens.set(this.server, outcome.credentials);
     await this.deps.settings.update((settings) => rememberServer(settings, this.server, login.user));
+    // Signing in again replaces the saved token; revoke the old one rather than leave it valid.
+    if (replaced && replaced.authToken !== outcome.credentials.authToken) void this.deps.api.logout(replaced).catch(() => undefined);
     return this.signedIn(generation, outcome.credentials, outcome.me);
   }
 
