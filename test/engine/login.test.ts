@@ -109,10 +109,9 @@ test('server faults become clear errors and never expose the body', async (t) =>
 test('a slow server is a timeout, not a hang', async (t) => {
   const { server, engine } = await engineFixture(t, { engine: { http: { timeoutMs: 300 } } });
   server.addFault({ path: '/api/v1/login', delayMs: 2_000 });
-  const started = Date.now();
+  // The server would answer after 2 s; a "timeout" can only come from rc-tray's own 300 ms limit.
   const state = await engine.login(server.url, { user: 'alice', password: 'alice-password' });
   assert.equal(state.kind === 'signed-out' && state.error?.code, 'timeout');
-  assert.ok(Date.now() - started < 1_900);
 });
 
 test('a second login while one runs joins it: one request', async (t) => {
