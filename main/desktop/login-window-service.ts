@@ -14,7 +14,11 @@ export class LoginWindowService {
   private readonly listeners = new Set<(state: LoginWindowState) => void>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly engine: SignInEngine) {
+  /** `onSignedIn`: this window's own sign-in succeeded (not a background resume of the same server). */
+  constructor(
+    private readonly engine: SignInEngine,
+    private readonly onSignedIn: (server: string) => void = () => undefined,
+  ) {
     this.unsubscribe = engine.onChange((state) => {
       if (state.server === this.server) void this.publish();
     });
@@ -48,11 +52,11 @@ export class LoginWindowService {
   async login(request: IpcRequest<'login'>): Promise<LoginWindowState> {
     const state = await this.engine.login(request.server, { user: request.user, password: request.password });
     this.server = state.server;
-    return this.withSession(state);
+    return this.finish(state);
   }
 
   async submitCode(request: IpcRequest<'submitCode'>): Promise<LoginWindowState> {
-    return this.withSession(this.server ? await this.engine.session(this.server).submitCode(request.code) : null);
+    return this.finish(this.server ? await this.engine.session(this.server).submitCode(request.code) : null);
   }
 
   async resendCode(): Promise<LoginWindowState> {
@@ -66,6 +70,12 @@ export class LoginWindowService {
   dispose(): void {
     this.unsubscribe();
     this.listeners.clear();
+  }
+
+  private async finish(session: SessionState | null): Promise<LoginWindowState> {
+    const state = await this.withSession(session);
+    if (session?.kind === 'signed-in') this.onSignedIn(session.server);
+    return state;
   }
 
   private async withSession(session: SessionState | null): Promise<LoginWindowState> {

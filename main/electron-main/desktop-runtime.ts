@@ -49,8 +49,6 @@ export class DesktopRuntime {
   private readonly startAtLogin: StartAtLogin;
   private readonly autoAway: AutoAway;
   private readonly lastStates = new Map<string, SessionState>();
-  /** Servers whose current sign-in is a background retry, not the login window's. */
-  private readonly retrying = new Set<string>();
   private readonly notifications = new Set<NotificationPort>();
   private readonly cleanups: Array<() => void> = [];
   private primary?: string;
@@ -88,7 +86,7 @@ export class DesktopRuntime {
       nativeTheme: electron.nativeTheme,
       preload: deps.files.preload,
       devTools: !electron.app.isPackaged,
-      createService: () => new LoginWindowService(engine),
+      createService: () => new LoginWindowService(engine, (server) => this.onWindowSignedIn(server)),
       onClosed: () => this.render(),
     });
     this.cleanups.push(registerLoginIpc(electron.ipcMain, this.loginWindow));
@@ -138,17 +136,7 @@ export class DesktopRuntime {
     if (this.disposed) return;
     const previous = this.lastStates.get(state.server);
     this.lastStates.set(state.server, state);
-    if (state.kind === 'signing-in' && previous?.kind === 'offline') this.retrying.add(state.server);
-    if (state.kind !== 'signing-in' && this.retrying.delete(state.server) && state.kind === 'signed-in') {
-      this.afterSignedIn();
-    } else if (state.kind === 'signed-in' && !this.resuming) {
-      if (this.loginWindow.isOpen && previous?.kind === 'signing-in') {
-        // Signed in through the window: the tray follows that server, and the window goes away.
-        this.primary = state.server;
-        this.loginWindow.close();
-      }
-      this.afterSignedIn();
-    }
+    if (state.kind === 'signed-in') this.autoAway.evaluate();
     if (!this.resuming && state.server === this.primary) {
       const notification = sessionEndedNotification(previous, state, this.loginWindow.isOpen);
       if (notification) this.notify(notification);
@@ -157,8 +145,12 @@ export class DesktopRuntime {
     this.render();
   }
 
-  private afterSignedIn(): void {
-    this.autoAway.evaluate();
+  /** Signed in through the window: the tray follows that server, and the window goes away. */
+  private onWindowSignedIn(server: string): void {
+    if (this.disposed) return;
+    this.primary = server;
+    this.loginWindow.close();
+    this.render();
   }
 
   private perform(action: TrayAction): void {
