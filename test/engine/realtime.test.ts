@@ -55,8 +55,18 @@ test('a status change made elsewhere reaches the state, pushed, with no polling'
   assert.equal(server.requests().filter((request) => request.transport === 'http').length, 0);
 });
 
+for (const userPresenceStream of [true, false]) {
+  test(`own status followed on ${userPresenceStream ? 'stream-user-presence (newer servers)' : 'stream-notify-logged (older servers)'}`, async (t) => {
+    const { server, engine } = await signedInLive(t, 'alice', { userPresenceStream });
+    assert.deepEqual(server.realtimeSubscriptions('alice'), [userPresenceStream ? 'user-presence' : 'user-status']);
+    server.setStatusFromOtherClient('alice', 'busy', 'Elsewhere');
+    const state = await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'busy');
+    assert.ok(state.kind === 'signed-in' && state.user.statusText === 'Elsewhere');
+  });
+}
+
 test("another user's change is ignored", async (t) => {
-  const { server, engine } = await signedInLive(t);
+  const { server, engine } = await signedInLive(t, 'alice', { userPresenceStream: false });
   server.setStatusFromOtherClient('dave', 'busy');
   server.setStatusFromOtherClient('alice', 'away');
   const state = await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'away');

@@ -12,6 +12,7 @@ export interface ServerSettings {
   siteUrl?: string;
   heartbeatMs: number;
   demoHooks: boolean;
+  userPresenceStream: boolean;
 }
 
 export interface ServerContext {

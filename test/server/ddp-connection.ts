@@ -60,6 +60,11 @@ export class DdpConnection {
     this.socket.terminate();
   }
 
+  /** Which status streams this connection follows (tests check the client picks the targeted one). */
+  subscriptionKinds(): string[] {
+    return [...this.subs.values()].map((sub) => sub.kind);
+  }
+
   notifyStatus(e: StatusEvent): void {
     if (!this.userId) return;
     let sentLogged = false;
@@ -243,7 +248,8 @@ export class DdpConnection {
     const id = String(msg.id);
     const name = String(msg.name);
     const params = Array.isArray(msg.params) ? (msg.params as unknown[]) : [];
-    const known = name === 'stream-notify-logged' || name === 'stream-user-presence' || SILENT_SUBSCRIPTIONS.has(name);
+    const known =
+      name === 'stream-notify-logged' || (name === 'stream-user-presence' && this.ctx.settings.userPresenceStream) || SILENT_SUBSCRIPTIONS.has(name);
     if (!known) {
       this.send({ msg: 'nosub', id, error: ddpErrorBody({ error: 404, reason: `Subscription '${name}' not found` }) });
       return;

@@ -53,6 +53,10 @@ export class Realtime {
     return [...this.connections].filter((c) => c.userId === userId).length;
   }
 
+  subscriptions(userId: string): string[] {
+    return [...this.connections].filter((c) => c.userId === userId).flatMap((c) => c.subscriptionKinds());
+  }
+
   closeUser(userId: string): void {
     for (const c of this.connections) if (c.userId === userId) c.close(1000);
   }

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   siteUrl?: string;
   heartbeatMs?: number;
+  /** False: an older server without the targeted `stream-user-presence` publication. Default true. */
+  userPresenceStream?: boolean;
   /** Demo server only: unauthenticated GET /_demo/totp/<user> and /_demo/email-code/<user>. */
   demoHooks?: boolean;
   /** Called whenever a 2FA code is "e-mailed" (the demo prints it). */
@@ -85,6 +87,8 @@ export interface TestServer {
   setStatusFromOtherClient(username: string, status: UserStatus, statusText?: string): void;
   dropRealtimeConnections(username?: string): void;
   realtimeConnections(username?: string): number;
+  /** The status streams a user's connections follow: 'user-status' (stream-notify-logged), 'user-presence', 'silent'. */
+  realtimeSubscriptions(username: string): string[];
   setRealtimeEnabled(enabled: boolean): void;
 }
 
@@ -100,6 +104,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     siteUrl: options.siteUrl?.replace(/\/+$/, ''),
     heartbeatMs: options.heartbeatMs ?? 25000,
     demoHooks: options.demoHooks ?? false,
+    userPresenceStream: options.userPresenceStream ?? true,
   };
   const users = new UserStore(now);
   let url = '';
@@ -222,6 +227,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ctx.presence.userEdited(u);
     },
     dropRealtimeConnections: (username) => realtime.drop(username === undefined ? undefined : requireUser(username).id),
+    realtimeSubscriptions: (username) => realtime.subscriptions(requireUser(username).id),
     realtimeConnections: (username) => realtime.count(username === undefined ? undefined : requireUser(username).id),
     setRealtimeEnabled(enabled) {
       realtime.enabled = enabled;

@@ -30,6 +30,12 @@ export const userStatusEventSchema = z.object({
   args: z.tuple([z.tuple([z.string(), z.string(), z.number(), z.nullish(z.string())], z.unknown())], z.unknown()),
 });
 
+/** `stream-user-presence` (newer servers, targeted): eventName = uid, args = [[username, statusCode, statusText?, …]]. */
+export const userPresenceEventSchema = z.object({
+  eventName: z.string(),
+  args: z.tuple([z.tuple([z.string(), z.number()], z.unknown())], z.unknown()),
+});
+
 /** The method error a refused resume token gets on the socket (401 / 403, "User not found"). */
 export function isAuthRejection(error: DdpError | undefined): boolean {
   if (!error) return false;

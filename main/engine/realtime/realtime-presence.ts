@@ -6,7 +6,7 @@ import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 import type { LivePresence, LivePresenceEvents, LivePresenceFactory } from '../session/live-presence';
 import { systemScheduler, type Scheduler } from '../session/scheduler';
 import { DdpClient, DdpMethodError } from './ddp-client';
-import { isAuthRejection, userStatusEventSchema } from './ddp-messages';
+import { isAuthRejection, userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
 
 const STATUS_BY_CODE: Record<number, UserStatus> = { 0: 'offline', 1: 'online', 2: 'away', 3: 'busy' };
 
@@ -84,7 +84,7 @@ class RealtimePresence implements LivePresence {
   private async signIn(client: DdpClient): Promise<void> {
     try {
       await client.call('login', [{ resume: this.credentials.authToken }]);
-      await client.subscribe('stream-notify-logged', ['user-status', false]);
+      await this.followOwnStatus(client);
       if (this.away) await client.call('UserPresence:away', []);
       // Changes made before the subscription was ready are not replayed: read the status once.
       const me = await this.options.createApi(this.server).me(this.credentials);
@@ -106,7 +106,28 @@ class RealtimePresence implements LivePresence {
     }
   }
 
+  /**
+   * Newer servers publish each user's presence on its own (`stream-user-presence`), so rc-tray
+   * receives only its user's changes; older ones only broadcast every user's `user-status`
+   * (`stream-notify-logged`), filtered here by id.
+   */
+  private async followOwnStatus(client: DdpClient): Promise<void> {
+    try {
+      await client.subscribe('stream-user-presence', ['', { added: [this.credentials.userId], removed: [] }]);
+    } catch (error) {
+      if (!(error instanceof DdpMethodError)) throw error;
+      await client.subscribe('stream-notify-logged', ['user-status', false]);
+    }
+  }
+
   private onChanged(collection: string, fields: Record<string, unknown>): void {
+    if (collection === 'stream-user-presence') {
+      const event = userPresenceEventSchema.safeParse(fields);
+      if (!event.success || event.data.eventName !== this.credentials.userId) return;
+      const [, code, text] = event.data.args[0];
+      this.events.status(STATUS_BY_CODE[code] ?? 'offline', typeof text === 'string' ? text : '');
+      return;
+    }
     if (collection !== 'stream-notify-logged') return;
     const event = userStatusEventSchema.safeParse(fields);
     if (!event.success) return;
