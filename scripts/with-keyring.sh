@@ -5,7 +5,7 @@ set -euo pipefail
 if [ -z "${RC_TRAY_IN_PRIVATE_KEYRING:-}" ]; then
   export RC_TRAY_IN_PRIVATE_KEYRING=1
   # dbus-daemon cannot raise its fd limit in containers and says so on every start: noise.
-  exec dbus-run-session -- "$0" "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+  exec dbus-run-session -- "$0" "$@" 2> >(grep -v -E "Failed to set fd limit|org\.a11y\.Bus" >&2)
 fi
 keyring_home=$(mktemp -d -t rc-tray-keyring-XXXXXX)
 trap 'rm -rf "$keyring_home"' EXIT

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { engineFixture } from '../support/engine-fixture';
@@ -119,4 +121,12 @@ test('usage errors: never a password argument, never a stack trace', async (t) =
   assert.equal(noBus.code, 1);
   assert.equal((noBus.json().error as { code: string }).code, 'keychain-unavailable');
   for (const output of [withPassword, noTerminal, unknown, noBus]) assert.doesNotMatch(output.stdout + output.stderr, /\n\s+at .+:\d+:\d+/);
+});
+
+test('after a build, `npx rc-tray` runs the package bin', async () => {
+  const root = path.resolve(__dirname, '../..');
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile('npx', ['--no-install', 'rc-tray', '--help'], { cwd: root, timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  assert.match(output, /rc-tray login --server URL --user NAME/);
 });
