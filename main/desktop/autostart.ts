@@ -12,11 +12,30 @@ export function linuxAutostartPath(env: NodeJS.ProcessEnv, home: string): string
 }
 
 /**
- * The program to start at login: the AppImage file itself when running from one (its mount path
- * under /tmp changes every launch), else the executable.
+ * What to start at login: the AppImage file itself when running from one (its mount path under
+ * /tmp changes every launch), else the executable, followed by the app's folder when running
+ * from source (`npm start`: bare Electron would open its default app).
  */
-export function autostartExecutable(env: NodeJS.ProcessEnv, execPath: string): string {
-  return env.APPIMAGE?.trim() || execPath;
+export function autostartCommand(env: NodeJS.ProcessEnv, execPath: string, sourceAppPath?: string): string[] {
+  const appImage = env.APPIMAGE?.trim();
+  if (appImage) return [appImage];
+  return sourceAppPath ? [execPath, sourceAppPath] : [execPath];
+}
+
+/**
+ * Linux's autostart file can name any command; macOS and Windows login items start the
+ * installed app only, so from source they are not offered.
+ */
+export function isStartAtLoginAvailable(platform: NodeJS.Platform, isPackaged: boolean): boolean {
+  return platform === 'linux' || isPackaged;
+}
+
+/**
+ * rc-tray promises to start with the computer: the first sign-in turns it on, once. After the
+ * person has chosen (or it was turned on), their choice stands.
+ */
+export function shouldTurnOnStartAtLogin(input: { available: boolean; chosenBefore: boolean; enabledNow: boolean }): boolean {
+  return input.available && !input.chosenBefore && !input.enabledNow;
 }
 
 /**
@@ -29,14 +48,14 @@ export function quoteExecArgument(argument: string): string {
   return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }
 
-export function linuxAutostartEntry(executable: string): string {
+export function linuxAutostartEntry(command: readonly string[]): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Version=1.0',
     'Name=rc-tray',
     'Comment=Rocket.Chat status in the system tray',
-    `Exec=${quoteExecArgument(executable)} ${HIDDEN_FLAG}`,
+    `Exec=${command.map(quoteExecArgument).join(' ')} ${HIDDEN_FLAG}`,
     'Terminal=false',
     'StartupNotify=false',
     'X-GNOME-Autostart-enabled=true',

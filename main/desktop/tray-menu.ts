@@ -81,7 +81,11 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
     items.push({ type: 'normal', label: TRAY_STRINGS.signOut, enabled: true, action: { kind: 'sign-out' } });
   }
   items.push(separator);
-  items.push({ type: 'checkbox', label: TRAY_STRINGS.startAtLogin, checked: input.startAtLogin, action: { kind: 'set-start-at-login', enabled: !input.startAtLogin } });
+  items.push(
+    input.startAtLoginAvailable
+      ? { type: 'checkbox', label: TRAY_STRINGS.startAtLogin, checked: input.startAtLogin, action: { kind: 'set-start-at-login', enabled: !input.startAtLogin } }
+      : info(TRAY_STRINGS.startAtLoginInstalledOnly),
+  );
   items.push({ type: 'normal', label: TRAY_STRINGS.quit, enabled: true, action: { kind: 'quit' } });
   return items;
 }

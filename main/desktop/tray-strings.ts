@@ -16,6 +16,7 @@ export const TRAY_STRINGS = {
   clearStatusMessage: 'Clear status message',
   signOut: 'Sign out',
   startAtLogin: 'Start at login',
+  startAtLoginInstalledOnly: 'Start at login (installed app only)',
   quit: 'Quit',
   statusNames: { online: 'Online', away: 'Away', busy: 'Busy', offline: 'Invisible' } satisfies Record<UserStatus, string>,
   statusMessagePresets: ['In a meeting', 'Commuting', 'Out sick', 'On vacation', 'Focusing'],

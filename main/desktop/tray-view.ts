@@ -9,6 +9,7 @@ export interface TrayInput {
   /** True from launch until the saved sessions' resume has settled. */
   resuming: boolean;
   startAtLogin: boolean;
+  startAtLoginAvailable: boolean;
 }
 
 export type TrayLook = 'online' | 'away' | 'busy' | 'invisible' | 'connecting' | 'unreachable' | 'signed-out';

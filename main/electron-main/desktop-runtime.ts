@@ -4,6 +4,7 @@ import { signInError } from '../common/sign-in-messages';
 import { LoginWindowService } from '../desktop/login-window-service';
 import { appConfigFolder, isStartedHidden } from '../desktop/launch-options';
 import { actionFailedNotification, sessionEndedNotification, startupAction, type NotificationContent } from '../desktop/notifications';
+import { shouldTurnOnStartAtLogin } from '../desktop/autostart';
 import { isBrowsableUrl, type TrayAction } from '../desktop/tray-menu';
 import { TRAY_STRINGS } from '../desktop/tray-strings';
 import { trayLook, type TrayInput } from '../desktop/tray-view';
@@ -151,6 +152,20 @@ export class DesktopRuntime {
     this.primary = server;
     this.loginWindow.close();
     this.render();
+    void this.turnOnStartAtLoginOnce();
+  }
+
+  private async turnOnStartAtLoginOnce(): Promise<void> {
+    try {
+      const settings = await this.engine.settings.read();
+      const available = this.startAtLogin.available;
+      if (!shouldTurnOnStartAtLogin({ available, chosenBefore: settings.startAtLoginChosen === true, enabledNow: this.startAtLogin.isEnabled() })) return;
+      await this.startAtLogin.setEnabled(true);
+      await this.engine.settings.update((current) => ({ ...current, startAtLoginChosen: true }));
+      this.render();
+    } catch {
+      // Not fatal: the menu shows the real setting and the person can turn it on there.
+    }
   }
 
   private perform(action: TrayAction): void {
@@ -178,7 +193,10 @@ export class DesktopRuntime {
           .catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.signOutTitle, messageOf(error))));
         return;
       case 'set-start-at-login':
-        this.startAtLogin.setEnabled(action.enabled).then(
+        this.startAtLogin
+          .setEnabled(action.enabled)
+          .then(() => this.engine.settings.update((settings) => ({ ...settings, startAtLoginChosen: true })))
+          .then(
           () => this.render(),
           () => this.notify(actionFailedNotification(TRAY_STRINGS.startAtLoginFailedTitle, TRAY_STRINGS.startAtLoginFailed)),
         );
@@ -214,7 +232,12 @@ export class DesktopRuntime {
   }
 
   private trayInput(): TrayInput {
-    return { session: this.primarySession(), resuming: this.resuming, startAtLogin: this.startAtLogin.isEnabled() };
+    return {
+      session: this.primarySession(),
+      resuming: this.resuming,
+      startAtLogin: this.startAtLogin.isEnabled(),
+      startAtLoginAvailable: this.startAtLogin.available,
+    };
   }
 
   private render(): void {

@@ -15,6 +15,7 @@ export interface AppPort {
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: () => void): unknown;
   getPath(name: 'userData'): string;
+  getAppPath(): string;
   getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin: boolean };
   setLoginItemSettings(settings: LoginItemSettingsChange): void;
   setAppUserModelId(id: string): void;

@@ -1,9 +1,11 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { HIDDEN_FLAG, autostartExecutable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings } from '../desktop/autostart';
+import { HIDDEN_FLAG, autostartCommand, isStartAtLoginAvailable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings } from '../desktop/autostart';
 import type { AppPort } from './electron-ports';
 
 export interface StartAtLogin {
+  /** False where only an installed app can be started at login (macOS/Windows run from source). */
+  readonly available: boolean;
   /** The real current setting, read each time (the person may change it in the OS settings). */
   isEnabled(): boolean;
   setEnabled(enabled: boolean): Promise<void>;
@@ -22,25 +24,30 @@ export function createStartAtLogin(deps: StartAtLoginDeps): StartAtLogin {
 }
 
 function loginItem({ app, platform }: StartAtLoginDeps): StartAtLogin {
+  const available = isStartAtLoginAvailable(platform, app.isPackaged);
   // Windows matches the login item by its arguments, so the query must name them too.
   const query = platform === 'win32' ? { args: [HIDDEN_FLAG] } : undefined;
   return {
-    isEnabled: () => app.getLoginItemSettings(query).openAtLogin,
-    setEnabled: async (enabled) => app.setLoginItemSettings(loginItemSettings(platform, enabled)),
+    available,
+    isEnabled: () => available && app.getLoginItemSettings(query).openAtLogin,
+    setEnabled: async (enabled) => {
+      if (available) app.setLoginItemSettings(loginItemSettings(platform, enabled));
+    },
   };
 }
 
 /** XDG autostart (Linux has no login-item API): the file's presence is the setting. */
-function linuxAutostartFile({ env, homeDir, execPath }: StartAtLoginDeps): StartAtLogin {
+function linuxAutostartFile({ env, homeDir, execPath, app }: StartAtLoginDeps): StartAtLogin {
   const file = linuxAutostartPath(env, homeDir);
   return {
+    available: true,
     isEnabled: () => existsSync(file),
     async setEnabled(enabled) {
       if (!enabled) {
         await fs.rm(file, { force: true });
         return;
       }
-      const contents = linuxAutostartEntry(autostartExecutable(env, execPath));
+      const contents = linuxAutostartEntry(autostartCommand(env, execPath, app.isPackaged ? undefined : app.getAppPath()));
       await fs.mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
       await fs.writeFile(temporary, contents, { mode: 0o644 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { autostartExecutable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings, quoteExecArgument } from '../../main/desktop/autostart';
+import { autostartCommand, isStartAtLoginAvailable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings, quoteExecArgument, shouldTurnOnStartAtLogin } from '../../main/desktop/autostart';
 
 test('the autostart file lives in $XDG_CONFIG_HOME/autostart, else ~/.config/autostart', () => {
   assert.equal(linuxAutostartPath({ XDG_CONFIG_HOME: '/home/a/cfg' }, '/home/a'), '/home/a/cfg/autostart/rc-tray.desktop');
@@ -11,13 +11,28 @@ test('the autostart file lives in $XDG_CONFIG_HOME/autostart, else ~/.config/aut
 });
 
 test('an AppImage starts itself by its file, not its temporary mount', () => {
-  assert.equal(autostartExecutable({ APPIMAGE: '/home/a/Apps/rc-tray.AppImage' }, '/tmp/.mount_rcXYZ/rc-tray'), '/home/a/Apps/rc-tray.AppImage');
-  assert.equal(autostartExecutable({}, '/opt/rc-tray/rc-tray'), '/opt/rc-tray/rc-tray');
+  assert.deepEqual(autostartCommand({ APPIMAGE: '/home/a/Apps/rc-tray.AppImage' }, '/tmp/.mount_rcXYZ/rc-tray'), ['/home/a/Apps/rc-tray.AppImage']);
+  assert.deepEqual(autostartCommand({}, '/opt/rc-tray/rc-tray'), ['/opt/rc-tray/rc-tray']);
+});
+
+test('run from source (npm start), Electron is started with the app folder', () => {
+  assert.deepEqual(autostartCommand({}, '/src/node_modules/electron/dist/electron', '/src'), ['/src/node_modules/electron/dist/electron', '/src']);
+  assert.match(linuxAutostartEntry(['/src/node_modules/electron/dist/electron', '/src']), /^Exec="\/src\/node_modules\/electron\/dist\/electron" "\/src" --hidden$/m);
+});
+
+test('start at login: offered where it can work, turned on once by the first sign-in, then the choice stands', () => {
+  assert.equal(isStartAtLoginAvailable('linux', false), true);
+  assert.equal(isStartAtLoginAvailable('darwin', false), false);
+  assert.equal(isStartAtLoginAvailable('win32', true), true);
+  assert.equal(shouldTurnOnStartAtLogin({ available: true, chosenBefore: false, enabledNow: false }), true);
+  assert.equal(shouldTurnOnStartAtLogin({ available: true, chosenBefore: true, enabledNow: false }), false);
+  assert.equal(shouldTurnOnStartAtLogin({ available: true, chosenBefore: false, enabledNow: true }), false);
+  assert.equal(shouldTurnOnStartAtLogin({ available: false, chosenBefore: false, enabledNow: false }), false);
 });
 
 test('the entry starts rc-tray hidden, with the path quoted', () => {
   assert.equal(
-    linuxAutostartEntry('/home/a/My Apps/rc-tray.AppImage'),
+    linuxAutostartEntry(['/home/a/My Apps/rc-tray.AppImage']),
     [
       '[Desktop Entry]',
       'Type=Application',

@@ -4,7 +4,7 @@ import { isBrowsableUrl, trayMenu, type TrayMenuItem } from '../../main/desktop/
 import type { TrayInput } from '../../main/desktop/tray-view';
 import { SERVER, expired, needsCode, offline, signedIn, signingIn } from './session-fixtures';
 
-const menu = (session: TrayInput['session'], extra: Partial<TrayInput> = {}) => trayMenu({ session, resuming: false, startAtLogin: false, ...extra });
+const menu = (session: TrayInput['session'], extra: Partial<TrayInput> = {}) => trayMenu({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: true, ...extra });
 const labels = (items: TrayMenuItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
 const find = (items: TrayMenuItem[], label: string) => items.find((item) => item.type !== 'separator' && item.label === label);
 

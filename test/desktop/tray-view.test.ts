@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { trayLook, trayTooltip, type TrayInput } from '../../main/desktop/tray-view';
 import { expired, needsCode, offline, signedIn, signedOut, signingIn } from './session-fixtures';
 
-const input = (session: TrayInput['session'], resuming = false): TrayInput => ({ session, resuming, startAtLogin: false });
+const input = (session: TrayInput['session'], resuming = false): TrayInput => ({ session, resuming, startAtLogin: false, startAtLoginAvailable: true });
 
 test('each signed-in status has its own look; invisible is offline chosen by hand', () => {
   assert.equal(trayLook(input(signedIn('online'))), 'online');

@@ -71,6 +71,7 @@ export interface LaunchOptions {
   argv?: string[];
   platform?: NodeJS.Platform;
   lock?: boolean;
+  packaged?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Default: {@link FakeLivePresence}; the realtime protocol itself is the engine's tests' business. */
   livePresence?: LivePresenceFactory;
@@ -133,7 +134,7 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
       engine.dispose();
     },
     launch(options = {}) {
-      const electron = fakeElectron({ lock: options.lock ?? true, userData: path.join(configFolder, 'unused-user-data') });
+      const electron = fakeElectron({ lock: options.lock ?? true, packaged: options.packaged ?? true, userData: path.join(configFolder, 'unused-user-data') });
       launched.push(electron);
       const handle = startDesktopApp({
         electron,

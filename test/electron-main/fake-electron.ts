@@ -194,7 +194,8 @@ export interface FakeElectron extends ElectronPorts {
   invoke(channel: string, event: InvokeEvent, payload?: unknown): Promise<unknown>;
 }
 
-export function fakeElectron(options: { lock?: boolean; userData: string }): FakeElectron {
+/** `packaged`: an installed app (default) or `npm start` from source. */
+export function fakeElectron(options: { lock?: boolean; userData: string; packaged?: boolean }): FakeElectron {
   const log: string[] = [];
   const trays: FakeTray[] = [];
   const windows: FakeWindow[] = [];
@@ -215,7 +216,8 @@ export function fakeElectron(options: { lock?: boolean; userData: string }): Fak
   const ready = new Promise<void>((resolve) => (fireReady = resolve));
 
   const app: AppPort = {
-    isPackaged: false,
+    isPackaged: options.packaged ?? true,
+    getAppPath: () => '/src/rc-tray',
     requestSingleInstanceLock: () => options.lock ?? true,
     whenReady: () => ready,
     quit: () => {

@@ -7,6 +7,8 @@ const settingsSchema = z.object({
   version: z.literal(1),
   servers: z.array(z.object({ url: z.string(), lastUsername: z.optional(z.string()) })),
   activeServer: z.optional(z.string()),
+  /** The desktop app turned start-at-login on once, or the person chose; their choice then stands. */
+  startAtLoginChosen: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
