@@ -64,7 +64,7 @@ export function humanReport(state: SessionState): string {
       return `${error}Two-factor code required for ${where}. ${ask} Run again with --code CODE.`;
     }
     case 'offline':
-      return `${state.error.message} Your session is kept; rc-tray will resume when the server is back.`;
+      return `${state.error.message} Your session is kept: try again when the server is back.`;
     case 'signed-out':
       if (state.error?.code === 'session-expired') return `${state.error.message} Run: rc-tray login --server ${state.server}`;
       if (state.error) return state.error.message;
