@@ -6,14 +6,16 @@ import type { SignInError } from '../common/sign-in-error';
 export interface CliReport {
   state: 'signed-in' | 'signed-out' | 'needs-2fa' | 'offline' | 'error';
   server: string;
-  user?: { id: string; username: string; name: string; status: string; statusText: string; avatarUrl: string };
+  user?: { id: string; username: string; name: string; status: string; chosenStatus?: string; statusText: string; avatarUrl: string };
   twoFactor?: { method: 'totp' | 'email'; codeSent: boolean };
   error?: { code: string; message: string; retryAfterSeconds?: number };
   message?: string;
 }
 
 function userOf(user: UserSummary): NonNullable<CliReport['user']> {
-  return { id: user.id, username: user.username, name: user.name, status: user.status, statusText: user.statusText, avatarUrl: user.avatarUrl };
+  const shown: NonNullable<CliReport['user']> = { id: user.id, username: user.username, name: user.name, status: user.status, statusText: user.statusText, avatarUrl: user.avatarUrl };
+  if (user.chosenStatus) shown.chosenStatus = user.chosenStatus;
+  return shown;
 }
 
 function errorOf(error: SignInError): NonNullable<CliReport['error']> {
@@ -45,8 +47,16 @@ export function errorReport(server: string, error: SignInError): CliReport {
   return { state: 'error', server, error: errorOf(error) };
 }
 
-function describeUser(user: UserSummary): string {
+/**
+ * Rocket.Chat shows a user offline while none of their clients holds a live connection, whatever
+ * they chose: a one-shot command (no connection) says both, so "offline" is not mistaken for a fault.
+ */
+function describeUser(user: UserSummary, live: boolean): string {
   const message = user.statusText ? ` — “${user.statusText}”` : '';
+  const chosen = user.chosenStatus;
+  if (!live && chosen && chosen !== user.status) {
+    return `${user.name} (@${user.username}), ${chosen}${message} (others see ${user.status} until a Rocket.Chat client, such as the rc-tray app, is connected)`;
+  }
   return `${user.name} (@${user.username}), ${user.status}${message}`;
 }
 
@@ -55,7 +65,7 @@ export function humanReport(state: SessionState): string {
   const where = serverLabel(state.server);
   switch (state.kind) {
     case 'signed-in':
-      return `Signed in to ${where} as ${describeUser(state.user)}.`;
+      return `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable')}.`;
     case 'needs-2fa': {
       const ask = state.twoFactor.method === 'email'
         ? state.twoFactor.codeSent ? 'A code was e-mailed to you.' : 'Use the code already e-mailed to you.'

@@ -7,7 +7,10 @@ export interface UserSummary {
   id: string;
   username: string;
   name: string;
+  /** What others see: `offline` whenever no client of the user holds a live connection. */
   status: UserStatus;
+  /** What the user chose (Rocket.Chat's `statusDefault`), when the server says. */
+  chosenStatus?: UserStatus;
   statusText: string;
   avatarUrl: string;
 }

@@ -34,6 +34,7 @@ test('status --watch --json prints each change as it happens, one object per lin
   const status = (line: Record<string, unknown>) => (line.user as { status?: string } | undefined)?.status;
 
   await lineWhere((line) => line.connection === 'live' && status(line) === 'online');
+  assert.equal(lines.filter((line) => line.state === 'signed-in' && line.connection !== 'live').length, 0, 'no line before the live status is known');
   server.setStatusFromOtherClient('alice', 'busy', 'Lunch');
   const busy = await lineWhere((line) => status(line) === 'busy');
   assert.equal((busy.user as { statusText: string }).statusText, 'Lunch');

@@ -14,7 +14,8 @@ test('login → status after a restart (one request) → logout → status signe
   assert.equal(report.state, 'signed-in');
   assert.equal(report.server, server.url);
   const user = report.user as Record<string, string>;
-  assert.deepEqual(Object.keys(user).sort(), ['avatarUrl', 'id', 'name', 'status', 'statusText', 'username']);
+  assert.deepEqual(Object.keys(user).sort(), ['avatarUrl', 'chosenStatus', 'id', 'name', 'status', 'statusText', 'username']);
+  assert.equal(user.status, 'offline', 'what others see: no client is connected');
   assert.equal(user.username, 'alice');
   assert.equal((await secretToolItems(keychainService)).length, 1);
 
@@ -27,6 +28,9 @@ test('login → status after a restart (one request) → logout → status signe
   const human = await runCli(['status'], { env });
   assert.equal(human.code, 0);
   assert.match(human.stdout, /Signed in to 127\.0\.0\.1:\d+ as Alice Example \(@alice\)/);
+  // No live connection in a one-shot command: Rocket.Chat shows the user offline; say both.
+  assert.match(human.stdout, /, online \(others see offline until a Rocket\.Chat client, such as the rc-tray app, is connected\)\./);
+  assert.equal((status.json().user as { chosenStatus: string }).chosenStatus, 'online');
 
   const logout = await runCli(['logout', '--json'], { env });
   assert.equal(logout.code, 0, logout.stderr);

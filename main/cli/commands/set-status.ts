@@ -24,7 +24,7 @@ export async function setStatus(command: Extract<Command, { name: 'set-status' }
     const change: { status: UserStatus; message?: string } = { status: SERVER_STATUS[command.status] };
     if (command.message !== undefined) change.message = command.message;
     await session.setStatus(change);
-    const user = { ...state.user, status: change.status, statusText: change.message ?? state.user.statusText };
+    const user = { ...state.user, chosenStatus: change.status, statusText: change.message ?? state.user.statusText };
     const message = `Status set to ${command.status}${command.message ? ` — “${command.message}”` : ''}.`;
     const report = { ...reportFor({ ...state, user }), message };
     return printReport(io, command.json, report, message, exitCodeForState(state) === EXIT.ok ? EXIT.ok : EXIT.unexpected);

@@ -27,7 +27,8 @@ export async function watchStatus(command: Extract<Command, { name: 'status' }>,
     let ended: (code: ExitCode) => void = () => undefined;
     const finished = new Promise<ExitCode>((resolve) => (ended = resolve));
     const show = (state: SessionState) => {
-      if (state.kind === 'signing-in') return;
+      // Until the live connection answers, the status from the resume is not what others see yet.
+      if (state.kind === 'signing-in' || (state.kind === 'signed-in' && state.live === 'connecting')) return;
       const text = line(state, command.json, new Date());
       const key = text.replace(/^\d\d:\d\d:\d\d /, '');
       if (key !== last) writeLine(io.stdout, text);

@@ -18,6 +18,7 @@ export const meSchema = z.object({
   username: z.optional(z.string()),
   name: z.optional(z.string()),
   status: z.optional(userStatusSchema),
+  statusDefault: z.optional(userStatusSchema),
   statusText: z.optional(z.string()),
   avatarUrl: z.optional(z.string()),
   settings: z.optional(

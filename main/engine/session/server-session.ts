@@ -202,7 +202,12 @@ export class ServerSession {
     if (latest.kind === 'signed-in' && latest.live === 'live') {
       this.set({
         ...latest,
-        user: { ...latest.user, status: change.status ?? latest.user.status, statusText: change.message ?? latest.user.statusText },
+        user: {
+          ...latest.user,
+          status: change.status ?? latest.user.status,
+          chosenStatus: change.status ?? latest.user.chosenStatus,
+          statusText: change.message ?? latest.user.statusText,
+        },
       });
     }
     return this.current;

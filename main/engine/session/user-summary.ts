@@ -4,7 +4,7 @@ import type { Me } from '../http/response-schemas';
 
 export function summariseUser(server: string, me: Me): UserSummary {
   const username = me.username ?? me._id;
-  return {
+  const user: UserSummary = {
     id: me._id,
     username,
     name: me.name?.trim() || username,
@@ -12,6 +12,8 @@ export function summariseUser(server: string, me: Me): UserSummary {
     statusText: me.statusText ?? '',
     avatarUrl: me.avatarUrl ?? serverEndpoint(server, `/avatar/${encodeURIComponent(username)}`),
   };
+  if (me.statusDefault) user.chosenStatus = me.statusDefault;
+  return user;
 }
 
 export interface AutoAwayPreference {
