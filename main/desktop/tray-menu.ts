@@ -1,4 +1,4 @@
-import type { UserStatus } from '../common/session-state';
+import type { SessionState, UserStatus } from '../common/session-state';
 import { serverLabel } from '../common/server-address';
 import { TRAY_STRINGS } from './tray-strings';
 import { stateLine, trayLook, userLine, type TrayInput } from './tray-view';
@@ -9,7 +9,9 @@ export type TrayAction =
   | { kind: 'open-server'; url: string }
   | { kind: 'set-status'; status: UserStatus }
   | { kind: 'set-status-message'; message: string }
-  | { kind: 'sign-out' }
+  /** Signs out of `server`, or of the server the tray follows. */
+  | { kind: 'sign-out'; server?: string }
+  | { kind: 'follow-server'; server: string }
   | { kind: 'set-start-at-login'; enabled: boolean }
   | { kind: 'quit' };
 
@@ -33,6 +35,26 @@ export function isBrowsableUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Every other server signed in (or retrying) stays reachable: its state, following it in the
+ * tray, and signing out, so no session runs where the person cannot see or end it.
+ */
+function otherServersMenu(sessions: SessionState[]): TrayMenuItem | undefined {
+  if (sessions.length === 0) return undefined;
+  return {
+    type: 'submenu',
+    label: TRAY_STRINGS.otherServers,
+    submenu: sessions.map((session): TrayMenuItem => ({
+      type: 'submenu',
+      label: `${serverLabel(session.server)} — ${stateLine({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: false })}`,
+      submenu: [
+        { type: 'normal', label: TRAY_STRINGS.followServer, enabled: true, action: { kind: 'follow-server', server: session.server } },
+        { type: 'normal', label: TRAY_STRINGS.signOut, enabled: true, action: { kind: 'sign-out', server: session.server } },
+      ],
+    })),
+  };
 }
 
 export function trayMenu(input: TrayInput): TrayMenuItem[] {
@@ -79,7 +101,10 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   }
   if (session?.kind === 'signed-in' || session?.kind === 'offline') {
     items.push({ type: 'normal', label: TRAY_STRINGS.signOut, enabled: true, action: { kind: 'sign-out' } });
+    items.push({ type: 'normal', label: TRAY_STRINGS.signInAnother, enabled: true, action: { kind: 'sign-in' } });
   }
+  const others = otherServersMenu(input.otherSessions ?? []);
+  if (others) items.push(separator, others);
   items.push(separator);
   items.push(
     input.startAtLoginAvailable

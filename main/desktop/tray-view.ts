@@ -10,6 +10,8 @@ export interface TrayInput {
   resuming: boolean;
   startAtLogin: boolean;
   startAtLoginAvailable: boolean;
+  /** Sessions of the other saved servers that are signed in or retrying (the tray follows one). */
+  otherSessions?: SessionState[];
 }
 
 export type TrayLook = 'online' | 'away' | 'busy' | 'invisible' | 'connecting' | 'unreachable' | 'signed-out';

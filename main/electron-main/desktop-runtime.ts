@@ -142,7 +142,8 @@ export class DesktopRuntime {
       const notification = sessionEndedNotification(previous, state, this.loginWindow.isOpen);
       if (notification) this.notify(notification);
     }
-    this.primary ??= state.kind === 'signed-in' ? state.server : undefined;
+    // While resuming, the server used last is the one to follow, whichever answers first.
+    if (!this.resuming) this.primary ??= state.kind === 'signed-in' ? state.server : undefined;
     this.render();
   }
 
@@ -184,8 +185,13 @@ export class DesktopRuntime {
       case 'set-status-message':
         session?.setStatus({ message: action.message }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
         return;
+      case 'follow-server':
+        this.primary = action.server;
+        void this.engine.settings.update((settings) => ({ ...settings, activeServer: action.server })).catch(() => undefined);
+        this.render();
+        return;
       case 'sign-out':
-        session
+        (action.server ? this.engine.session(action.server) : session)
           ?.logout()
           .then((result) => {
             if (!result.revokedOnServer) this.notify(actionFailedNotification(TRAY_STRINGS.signOutTitle, result.message));
@@ -237,6 +243,10 @@ export class DesktopRuntime {
       resuming: this.resuming,
       startAtLogin: this.startAtLogin.isEnabled(),
       startAtLoginAvailable: this.startAtLogin.available,
+      otherSessions: this.engine
+        .allSessions()
+        .map((session) => session.state)
+        .filter((state) => state.server !== this.primary && state.kind !== 'signed-out'),
     };
   }
 

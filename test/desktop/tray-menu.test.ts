@@ -18,10 +18,29 @@ test('signed in: who, status, server, status submenus, open, sign out, start at 
     'Set status message',
     'Open chat.example.com in browser',
     'Sign out',
+    'Sign in to another server…',
     '---',
     'Start at login',
     'Quit',
   ]);
+});
+
+test('other servers stay reachable: each with its state, "Show in tray" and "Sign out"', () => {
+  const other: TrayInput['session'] = { ...signedIn('busy'), server: 'https://team.example.org/chat' };
+  const items = menu(signedIn('online'), { otherSessions: [other, { ...offline, server: 'https://old.example.net' }] });
+  const others = find(items, 'Other servers');
+  assert.ok(others?.type === 'submenu');
+  assert.deepEqual(labels(others.submenu), ['team.example.org/chat — Busy', 'old.example.net — Server unreachable, retrying']);
+  const team = others.submenu[0];
+  assert.ok(team?.type === 'submenu');
+  assert.deepEqual(
+    team.submenu.map((item) => (item.type === 'normal' ? item.action : undefined)),
+    [
+      { kind: 'follow-server', server: 'https://team.example.org/chat' },
+      { kind: 'sign-out', server: 'https://team.example.org/chat' },
+    ],
+  );
+  assert.equal(find(menu(signedIn('online'), { otherSessions: [] }), 'Other servers'), undefined);
 });
 
 test('the status submenu is radio items with the current status checked, each setting that status', () => {

@@ -63,7 +63,8 @@ export interface AppWorld {
   resumeCalls: { count: number };
   livePresences: FakeLivePresence[];
   /** Signs a user in once, as an earlier run of the app would have, so the next launch resumes. */
-  signInBefore(username: string, password: string): Promise<void>;
+  /** Signs in as an earlier run of the app would have (to the world's server unless another is given). */
+  signInBefore(username: string, password: string, serverUrl?: string): Promise<void>;
   launch(options?: LaunchOptions): Launched;
 }
 
@@ -127,9 +128,9 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
     engineOptions,
     resumeCalls,
     livePresences,
-    async signInBefore(username, password) {
+    async signInBefore(username, password, serverUrl = server.url) {
       const engine = makeEngine({ configFolder });
-      const state = await engine.login(server.url, { user: username, password });
+      const state = await engine.login(serverUrl, { user: username, password });
       if (state.kind !== 'signed-in') throw new Error(`could not sign ${username} in: ${state.kind}`);
       engine.dispose();
     },
