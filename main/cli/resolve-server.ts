@@ -2,7 +2,6 @@ import { normaliseServerAddress } from '../common/server-address';
 import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
 import type { SignInEngine } from '../engine/sign-in-engine';
-import { UsageError } from './cli-args';
 
 /** `--server` when given (normalised), else the server used last; never a network request. */
 export async function resolveServer(engine: SignInEngine, typed: string | undefined): Promise<string> {
@@ -14,9 +13,4 @@ export async function resolveServer(engine: SignInEngine, typed: string | undefi
   const active = await engine.activeServer();
   if (!active) throw new SignInFailure(signInError('not-signed-in', { detail: undefined }));
   return active;
-}
-
-export function requireValue(value: string | undefined, what: string): string {
-  if (value === undefined || value === '') throw new UsageError(`No ${what} given.`);
-  return value;
 }

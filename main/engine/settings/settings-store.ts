@@ -69,9 +69,3 @@ export function rememberServer(settings: Settings, url: string, lastUsername?: s
   const username = lastUsername ?? previous?.lastUsername;
   return { ...settings, servers: [...others, username ? { url, lastUsername: username } : { url }], activeServer: url };
 }
-
-export function forgetActiveServer(settings: Settings, url: string): Settings {
-  if (settings.activeServer !== url) return settings;
-  const { activeServer: _removed, ...rest } = settings;
-  return rest;
-}
