@@ -11,6 +11,6 @@ export async function resolveServer(engine: SignInEngine, typed: string | undefi
     return address.url;
   }
   const active = await engine.activeServer();
-  if (!active) throw new SignInFailure(signInError('not-signed-in', { detail: undefined }));
+  if (!active) throw new SignInFailure(signInError('not-signed-in'));
   return active;
 }

@@ -144,3 +144,34 @@ test('signing in again replaces the saved token and revokes the old one on the s
   for (let wait = 0; wait < 50 && server.tokenCount('alice') !== 1; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   assert.equal(server.tokenCount('alice'), 1);
 });
+
+test('a failed sign-in over a live session loses nothing: the session, its token and its live status stay', async (t) => {
+  const { server, engine, tokens } = await engineFixture(t, { engine: { live: true }, server: { rateLimit: false } });
+  await engine.login(server.url, { user: 'alice', password: 'alice-password' });
+  const session = engine.session(server.url);
+  for (let wait = 0; wait < 200 && !(session.state.kind === 'signed-in' && session.state.live === 'live'); wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  const saved = await tokens.get(server.url);
+  const seen: string[] = [];
+  session.onChange((state) => seen.push(state.kind));
+
+  const attempt = await engine.login(server.url, { user: 'alice', password: 'wrong' });
+  assert.equal(attempt.kind === 'signed-out' && attempt.error?.code, 'invalid-credentials');
+  assert.equal(session.state.kind, 'signed-in');
+  assert.deepEqual(seen, [], 'the session never looked signed out');
+  assert.deepEqual(await tokens.get(server.url), saved);
+  server.setStatusFromOtherClient('alice', 'busy');
+  for (let wait = 0; wait < 200 && !(session.state.kind === 'signed-in' && session.state.user.status === 'busy'); wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(session.state.kind === 'signed-in' && session.state.user.status === 'busy');
+});
+
+test('a 2FA sign-in over a saved session, cancelled at the code step, gives the saved session back', async (t) => {
+  const { server, engine, tokens } = await engineFixture(t, { server: { rateLimit: false } });
+  await engine.login(server.url, { user: 'bob', password: 'bob-password', code: server.totpCode('bob') });
+  const saved = await tokens.get(server.url);
+  const session = engine.session(server.url);
+  assert.equal((await engine.login(server.url, { user: 'bob', password: 'bob-password' })).kind, 'needs-2fa');
+  session.cancel();
+  for (let wait = 0; wait < 200 && session.state.kind !== 'signed-in'; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(session.state.kind, 'signed-in');
+  assert.deepEqual(await tokens.get(server.url), saved);
+});

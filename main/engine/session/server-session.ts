@@ -54,6 +54,8 @@ export class ServerSession {
   private pendingLogin?: PasswordLogin;
   private live?: LivePresence;
   private autoAway: AutoAwayPreference = { enabled: true, idleSeconds: 300 };
+  /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
+  private replacingSaved = false;
   private disposed = false;
 
   constructor(private readonly deps: ServerSessionDeps) {
@@ -95,19 +97,30 @@ export class ServerSession {
     });
   }
 
-  /** Password login (plus the code when it is known up front). The caller has checked the server. */
+  /**
+   * Password login (plus the code when it is known up front). The caller has checked the server.
+   * Over a session that is signed in (or offline with its token), the attempt changes nothing
+   * until it succeeds: a wrong password is reported to the caller and the session stays.
+   */
   login(request: PasswordLogin): Promise<SessionState> {
     return this.exclusive(async (generation) => {
-      this.clearRetry();
+      const keepsSaved = this.current.kind === 'signed-in' || this.current.kind === 'offline';
+      this.replacingSaved = keepsSaved;
       this.pendingLogin = undefined;
-      this.set({ kind: 'signing-in', server: this.server });
+      if (!keepsSaved) {
+        this.clearRetry();
+        this.set({ kind: 'signing-in', server: this.server });
+      }
       try {
         const login: PasswordLogin = { user: request.user.trim(), password: request.password };
         if (request.code) login.code = request.code.trim();
         const outcome = await this.deps.api.login(login);
         return await this.afterLogin(generation, login, outcome);
       } catch (error) {
-        return this.settle(generation, { kind: 'signed-out', server: this.server, error: plain(error) });
+        const failed: SessionState = { kind: 'signed-out', server: this.server, error: plain(error) };
+        if (!keepsSaved) return this.settle(generation, failed);
+        this.replacingSaved = false;
+        return failed;
       }
     });
   }
@@ -126,7 +139,9 @@ export class ServerSession {
         // A network fault or rate limit during the code step keeps the step: nothing to retype.
         if (isTransient(failure.code)) return this.settle(generation, { ...asked, error: failure });
         this.pendingLogin = undefined;
-        return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+        const failed = this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+        this.giveBackSavedSession();
+        return failed;
       }
     });
   }
@@ -146,13 +161,14 @@ export class ServerSession {
     });
   }
 
-  /** Abandons a sign-in in progress or the 2FA step. A saved session is not touched. */
+  /** Abandons a sign-in in progress or the 2FA step. A saved session is not touched (and comes back). */
   cancel(): SessionState {
     if (this.current.kind !== 'signing-in' && this.current.kind !== 'needs-2fa') return this.current;
     this.generation += 1;
     this.running = undefined;
     this.pendingLogin = undefined;
     this.set({ kind: 'signed-out', server: this.server });
+    this.giveBackSavedSession();
     return this.current;
   }
 
@@ -265,8 +281,19 @@ export class ServerSession {
     return this.signedIn(generation, outcome.credentials, outcome.me);
   }
 
+  /** After a failed or cancelled sign-in over a saved session: resume that session again. */
+  private giveBackSavedSession(): void {
+    if (!this.replacingSaved) return;
+    this.replacingSaved = false;
+    // After the running operation has settled, so the resume is a new one and not joined to it.
+    setImmediate(() => {
+      if (!this.disposed && this.current.kind === 'signed-out') void this.resume();
+    });
+  }
+
   private signedIn(generation: number, credentials: Credentials, me: Parameters<typeof summariseUser>[1]): SessionState {
     if (generation !== this.generation) return this.current;
+    this.replacingSaved = false;
     this.clearRetry();
     this.retryAttempt = 0;
     this.autoAway = autoAwayPreference(me);
