@@ -2,7 +2,29 @@ import type { CheckServerResult, IpcRequest, LoginWindowState } from '../common/
 import type { SessionState } from '../common/session-state';
 import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
+import { normaliseServerAddress } from '../common/server-address';
 import type { SignInEngine } from '../engine/sign-in-engine';
+
+/** A session that was already signed in when the window turned to its server. */
+export interface EarlierSession {
+  server: string;
+  userId: string;
+}
+
+/**
+ * The session the window shows. A session that was already signed in when the window turned to
+ * its server (the person wants to sign in again, or elsewhere), or one offline with its token, is
+ * not a sign-in in progress: the window shows the answer to its own last request there, or a
+ * fresh form, and none of that session's status changes. A sign-in that completes while the
+ * window is open (say, a resume once the network is back) is shown.
+ */
+export function windowSession(engineState: SessionState | null, ownAnswer: SessionState | null, earlier?: EarlierSession): SessionState | null {
+  if (engineState === null) return ownAnswer;
+  const ownHere = ownAnswer?.server === engineState.server ? ownAnswer : null;
+  if (engineState.kind === 'offline') return ownHere;
+  if (engineState.kind === 'signed-in' && earlier?.server === engineState.server && earlier.userId === engineState.user.id) return ownHere;
+  return engineState;
+}
 
 /**
  * What the login window may ask of the engine, without Electron: the IPC handlers in
@@ -11,6 +33,11 @@ import type { SignInEngine } from '../engine/sign-in-engine';
 export class LoginWindowService {
   /** The server the window is signing in to; starts as the last used one. */
   private server?: string;
+  /** The answer to this window's own last request (a failure stays shown until the next one). */
+  private ownAnswer: SessionState | null = null;
+  private earlier?: EarlierSession;
+  /** What was last pushed, so a change the window would not show is not pushed. */
+  private lastPushed?: string;
   private readonly listeners = new Set<(state: LoginWindowState) => void>();
   private readonly unsubscribe: () => void;
 
@@ -29,14 +56,22 @@ export class LoginWindowService {
     return () => this.listeners.delete(listener);
   }
 
+  /** What the window shows now; the window has then seen it, so it is not pushed again. */
   async getState(): Promise<LoginWindowState> {
-    this.server ??= await this.engine.activeServer();
-    const state: LoginWindowState = { session: this.server ? this.engine.session(this.server).state : null };
-    if (this.server) {
-      state.lastServer = this.server;
-      const username = await this.engine.lastUsername(this.server);
-      if (username) state.lastUsername = username;
-    }
+    const state = await this.current();
+    this.lastPushed = JSON.stringify(state.session);
+    return state;
+  }
+
+  private async current(): Promise<LoginWindowState> {
+    if (this.server === undefined) this.turnTo(await this.engine.activeServer());
+    const server = this.server;
+    const username = server ? await this.engine.lastUsername(server) : undefined;
+    // The session is read after every await: a slow push never carries an older state than the answer.
+    const engineState = server ? this.engine.session(server).state : null;
+    const state: LoginWindowState = { session: windowSession(engineState, this.ownAnswer, this.earlier) };
+    if (server) state.lastServer = server;
+    if (username) state.lastUsername = username;
     return state;
   }
 
@@ -50,21 +85,30 @@ export class LoginWindowService {
   }
 
   async login(request: IpcRequest<'login'>): Promise<LoginWindowState> {
+    const address = normaliseServerAddress(request.server);
+    if (address.ok && address.url !== this.server) this.turnTo(address.url);
     const state = await this.engine.login(request.server, { user: request.user, password: request.password });
     this.server = state.server;
-    return this.finish(state);
+    return this.answer(state);
   }
 
   async submitCode(request: IpcRequest<'submitCode'>): Promise<LoginWindowState> {
-    return this.finish(this.server ? await this.engine.session(this.server).submitCode(request.code) : null);
+    return this.answer(this.server ? await this.engine.session(this.server).submitCode(request.code) : null);
   }
 
   async resendCode(): Promise<LoginWindowState> {
-    return this.withSession(this.server ? await this.engine.session(this.server).resendCode() : null);
+    return this.answer(this.server ? await this.engine.session(this.server).resendCode() : null);
   }
 
   async cancel(): Promise<LoginWindowState> {
-    return this.withSession(this.server ? this.engine.session(this.server).cancel() : null);
+    return this.answer(this.server ? this.engine.session(this.server).cancel() : null);
+  }
+
+  /** The window now signs in to `server`; remember whether a session was signed in there already. */
+  private turnTo(server: string | undefined): void {
+    this.server = server;
+    const state = server ? this.engine.session(server).state : undefined;
+    this.earlier = server && state?.kind === 'signed-in' ? { server, userId: state.user.id } : undefined;
   }
 
   dispose(): void {
@@ -72,19 +116,20 @@ export class LoginWindowService {
     this.listeners.clear();
   }
 
-  private async finish(session: SessionState | null): Promise<LoginWindowState> {
-    const state = await this.withSession(session);
+  private async answer(session: SessionState | null): Promise<LoginWindowState> {
+    this.ownAnswer = session;
+    const state = await this.current();
+    const answered = { ...state, session: session ?? state.session };
+    this.lastPushed = JSON.stringify(answered.session);
     if (session?.kind === 'signed-in') this.onSignedIn(session.server);
-    return state;
-  }
-
-  private async withSession(session: SessionState | null): Promise<LoginWindowState> {
-    const state = await this.getState();
-    return { ...state, session: session ?? state.session };
+    return answered;
   }
 
   private async publish(): Promise<void> {
-    const state = await this.getState();
+    const state = await this.current();
+    const shown = JSON.stringify(state.session);
+    if (shown === this.lastPushed) return;
+    this.lastPushed = shown;
     this.listeners.forEach((listener) => listener(state));
   }
 }

@@ -114,8 +114,9 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
     launched.forEach((electron) => electron.appEvents.emit('will-quit'));
     engines.forEach((engine) => engine.dispose());
     await server.close();
-    await rm(configFolder, { recursive: true, force: true });
-    await rm(home, { recursive: true, force: true });
+    // A settings write the app started just before the end may still be landing: retry.
+    await rm(configFolder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   return {
