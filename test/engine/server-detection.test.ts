@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { SignInFailure } from '../../main/common/sign-in-error';
 import { engineFixture } from '../support/engine-fixture';
+import { listenOnLoopback } from '../support/loopback';
 import { startTestServer } from '../server/rocketchat-test-server';
 
 async function failureOf(promise: Promise<unknown>): Promise<SignInFailure> {
@@ -21,10 +21,9 @@ async function failureOf(promise: Promise<unknown>): Promise<SignInFailure> {
 }
 
 async function plainServer(t: TestContext, answer: (res: http.ServerResponse) => void): Promise<string> {
-  const server = http.createServer((_req, res) => answer(res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const site = await listenOnLoopback(http.createServer((_req, res) => answer(res)));
+  t.after(site.close);
+  return site.url;
 }
 
 test('a Rocket.Chat server is recognised by /api/info, version trimmed or full', async (t) => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback';
 import { APP_HOST, APP_SCHEME, appResponseHeaders, resolveAppRequest } from '../../main/desktop/app-protocol';
 
 export interface AppFilesServer {
@@ -25,14 +25,6 @@ export async function startAppFilesServer(root: string): Promise<AppFilesServer>
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listening = await listenOnLoopback(server);
+  return { origin: listening.url, close: listening.close };
 }

@@ -1,10 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type Listening } from './loopback';
 
-export interface LoopbackSite {
-  url: string;
-  close(): Promise<void>;
-}
+export type LoopbackSite = Listening;
 
 /** An ordinary web site on loopback: answers every path with an HTML page (not Rocket.Chat). */
 export async function startHtmlSite(): Promise<LoopbackSite> {
@@ -12,16 +10,7 @@ export async function startHtmlSite(): Promise<LoopbackSite> {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end('<!doctype html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** A loopback address where nothing listens: the port was just taken and released. */
