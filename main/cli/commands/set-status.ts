@@ -1,7 +1,7 @@
 import type { UserStatus } from '../../common/session-state';
 import type { Command } from '../cli-args';
 import type { CliIo } from '../cli-io';
-import { EXIT, exitCodeForState, type ExitCode } from '../exit-codes';
+import { EXIT, type ExitCode } from '../exit-codes';
 import { printReport, printState } from '../print-state';
 import { reportFor } from '../report';
 import { resolveServer } from '../resolve-server';
@@ -27,7 +27,7 @@ export async function setStatus(command: Extract<Command, { name: 'set-status' }
     const user = { ...state.user, chosenStatus: change.status, statusText: change.message ?? state.user.statusText };
     const message = `Status set to ${command.status}${command.message ? ` — “${command.message}”` : ''}.`;
     const report = { ...reportFor({ ...state, user }), message };
-    return printReport(io, command.json, report, message, exitCodeForState(state) === EXIT.ok ? EXIT.ok : EXIT.unexpected);
+    return printReport(io, command.json, report, message, EXIT.ok);
   } finally {
     engine.dispose();
   }
