@@ -9,8 +9,25 @@ export const EXIT = {
   unreachable: 4,
   twoFactor: 5,
   rateLimited: 6,
+  keychainUnavailable: 7,
+  keychainLocked: 8,
+  /** 128 + SIGINT, as shells report a command ended by Ctrl-C. */
+  cancelled: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit codes as help and the README list them. */
+export const EXIT_CODE_HELP = [
+  'Exit codes:',
+  '  0  signed in / done            1  unexpected, or refused by the server',
+  '  2  usage                       3  signed out or credentials rejected',
+  '  4  server unreachable, not Rocket.Chat, or TLS failure',
+  '  5  two-factor code required or wrong',
+  '  6  rate-limited or temporarily blocked',
+  '  7  no system keychain (Secret Service) to keep the session in',
+  '  8  the system keychain is locked',
+  '  130  cancelled (Ctrl-C)',
+];
 
 const BY_ERROR: Partial<Record<SignInErrorCode, ExitCode>> = {
   'invalid-address': EXIT.usage,
@@ -33,6 +50,7 @@ const BY_ERROR: Partial<Record<SignInErrorCode, ExitCode>> = {
   'rate-limited': EXIT.rateLimited,
   'login-blocked-user': EXIT.rateLimited,
   'login-blocked-ip': EXIT.rateLimited,
+  'keychain-unavailable': EXIT.keychainUnavailable,
 };
 
 export function exitCodeForError(code: SignInErrorCode): ExitCode {
@@ -52,4 +70,30 @@ export function exitCodeForState(state: SessionState): ExitCode {
     case 'signing-in':
       return EXIT.unexpected;
   }
+}
+
+/**
+ * Several servers, one exit code (`status` for all): 0 only when every one is signed in, else the
+ * code that asks most of the person: fix the setup first, then sign in again, then wait.
+ */
+const SEVERITY: readonly ExitCode[] = [
+  EXIT.unexpected,
+  EXIT.keychainLocked,
+  EXIT.keychainUnavailable,
+  EXIT.usage,
+  EXIT.signedOut,
+  EXIT.twoFactor,
+  EXIT.unreachable,
+  EXIT.rateLimited,
+];
+
+export function worstExitCode(codes: readonly ExitCode[]): ExitCode {
+  const failing = codes.filter((code) => code !== EXIT.ok);
+  if (failing.length === 0) return EXIT.ok;
+  return [...failing].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+function rank(code: ExitCode): number {
+  const index = SEVERITY.indexOf(code);
+  return index === -1 ? SEVERITY.length : index;
 }

@@ -1,51 +1,44 @@
 import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
-import { USAGE, UsageError, parseCommand, type Command } from './cli-args';
 import { writeLine, type CliIo } from './cli-io';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
-import { login } from './commands/login';
-import { logout } from './commands/logout';
-import { setStatus } from './commands/set-status';
-import { status } from './commands/status';
-import { watchStatus } from './commands/watch';
+import { VERSION_LINE, commandHelp, globalHelp } from './help';
+import { UsageError, parseInvocation, stringFlag, type Invocation } from './parse-args';
 import { printReport } from './print-state';
 import { errorReport } from './report';
 
-async function dispatch(command: Command, io: CliIo): Promise<ExitCode> {
-  switch (command.name) {
-    case 'help':
-      writeLine(io.stdout, USAGE);
-      return EXIT.ok;
-    case 'login':
-      return login(command, io);
-    case 'status':
-      return command.watch ? watchStatus(command, io) : status(command, io);
-    case 'logout':
-      return logout(command, io);
-    case 'set-status':
-      return setStatus(command, io);
-  }
+function usageFailure(io: CliIo, json: boolean, error: UsageError, server = ''): ExitCode {
+  if (json) writeLine(io.stdout, JSON.stringify({ state: 'error', server, error: { code: 'usage', message: error.message.replace(/\n/g, ' ') } }));
+  else writeLine(io.stderr, error.message.includes('\n') || error.message.includes('--help') ? error.message : `${error.message}\nRun "rc-tray --help" for usage.`);
+  return EXIT.usage;
 }
 
 /** Runs one command; every failure becomes a message and an exit code, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
-  let command: Command;
+  // Known before parsing, so even a malformed command line answers in JSON when asked to.
+  const json = argv.includes('--json');
+  let invocation: Invocation;
   try {
-    command = parseCommand(argv);
+    invocation = parseInvocation(argv);
   } catch (error) {
-    writeLine(io.stderr, `${error instanceof Error ? error.message : 'Invalid arguments.'}\nRun "rc-tray --help" for usage.`);
-    return EXIT.usage;
+    return usageFailure(io, json, error instanceof UsageError ? error : new UsageError('Invalid arguments.'));
   }
-  const json = command.name !== 'help' && command.json;
+  if (invocation.kind === 'version') {
+    writeLine(io.stdout, VERSION_LINE);
+    return EXIT.ok;
+  }
+  if (invocation.kind === 'help') {
+    writeLine(io.stdout, invocation.command ? commandHelp(invocation.command) : globalHelp());
+    return EXIT.ok;
+  }
+  const { command, args } = invocation;
+  const server = stringFlag(args, 'server') ?? '';
   try {
-    return await dispatch(command, io);
+    const handler = await command.load();
+    return await handler(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      writeLine(io.stderr, error.message);
-      return EXIT.usage;
-    }
+    if (error instanceof UsageError) return usageFailure(io, args.json, error, server);
     const failure = error instanceof SignInFailure ? error.toPlain() : signInError('unexpected');
-    const server = 'server' in command && command.server ? command.server : '';
-    return printReport(io, json, errorReport(server, failure), failure.message, exitCodeForError(failure.code));
+    return printReport(io, args.json, errorReport(server, failure), failure.message, exitCodeForError(failure.code));
   }
 }

@@ -122,7 +122,7 @@ test('usage errors: never a password argument, never a stack trace', async (t) =
   assert.match(help.stdout, /Exit codes/);
 
   const noBus = await runCli(['status', '--server', server.url, '--json'], { env: { ...env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' } });
-  assert.equal(noBus.code, 1);
+  assert.equal(noBus.code, 7, 'keychain unavailable has its own exit code, not 1 (unexpected)');
   assert.equal((noBus.json().error as { code: string }).code, 'keychain-unavailable');
   for (const output of [withPassword, noTerminal, unknown, noBus]) assert.doesNotMatch(output.stdout + output.stderr, /\n\s+at .+:\d+:\d+/);
 });
@@ -132,5 +132,5 @@ test('after a build, `npx rc-tray` runs the package bin', async () => {
   const output = await new Promise<string>((resolve, reject) =>
     execFile('npx', ['--no-install', 'rc-tray', '--help'], { cwd: root, timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
-  assert.match(output, /rc-tray login --server URL --user NAME/);
+  assert.match(output, /^Usage: rc-tray <command>/m);
 });

@@ -1,11 +1,20 @@
 import type { SessionState } from '../../common/session-state';
-import { UsageError, type Command } from '../cli-args';
+import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import type { ExitCode } from '../exit-codes';
+import { UsageError, booleanFlag, stringFlag } from '../parse-args';
 import { printState } from '../print-state';
 import { ask, readFirstLine } from '../terminal-prompt';
 
 const MAX_CODE_PROMPTS = 3;
+
+interface LoginRequest {
+  server: string;
+  user: string;
+  passwordStdin: boolean;
+  code?: string;
+  json: boolean;
+}
 
 function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>): string {
   if (state.twoFactor.method === 'totp') return 'Code from your authenticator app: ';
@@ -14,11 +23,19 @@ function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>): stri
     : 'Code from the e-mail we sent you (Enter alone sends a new one): ';
 }
 
-async function readPassword(command: Extract<Command, { name: 'login' }>, io: CliIo): Promise<string> {
-  const password = command.passwordStdin
+function readRequest(args: ParsedArgs): LoginRequest {
+  const server = stringFlag(args, 'server');
+  const user = stringFlag(args, 'user');
+  if (!server) throw new UsageError('login needs --server URL.');
+  if (!user) throw new UsageError('login needs --user NAME (username or e-mail).');
+  return { server, user, passwordStdin: booleanFlag(args, 'password-stdin'), code: stringFlag(args, 'code'), json: args.json };
+}
+
+async function readPassword(request: LoginRequest, io: CliIo): Promise<string> {
+  const password = request.passwordStdin
     ? await readFirstLine(io.stdin)
     : io.stdin.isTTY
-      ? await ask(io.stdin, io.stderr, `Password for ${command.user}: `, true)
+      ? await ask(io.stdin, io.stderr, `Password for ${request.user}: `, true)
       : (() => {
           throw new UsageError('No terminal to ask for the password on. Pipe it in with --password-stdin.');
         })();
@@ -26,12 +43,13 @@ async function readPassword(command: Extract<Command, { name: 'login' }>, io: Cl
   return password;
 }
 
-export async function login(command: Extract<Command, { name: 'login' }>, io: CliIo): Promise<ExitCode> {
-  const password = await readPassword(command, io);
+export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
+  const request = readRequest(args);
+  const password = await readPassword(request, io);
   const engine = io.createEngine();
   try {
-    let state = await engine.login(command.server, { user: command.user, password, code: command.code });
-    const interactive = !command.passwordStdin && command.code === undefined && io.stdin.isTTY === true;
+    let state = await engine.login(request.server, { user: request.user, password, code: request.code });
+    const interactive = !request.passwordStdin && request.code === undefined && io.stdin.isTTY === true;
     for (let prompts = 0; interactive && state.kind === 'needs-2fa' && prompts < MAX_CODE_PROMPTS; prompts += 1) {
       if (state.error) writeLine(io.stderr, state.error.message);
       const code = await ask(io.stdin, io.stderr, codeQuestion(state));
@@ -45,7 +63,7 @@ export async function login(command: Extract<Command, { name: 'login' }>, io: Cl
       }
     }
     if (state.kind === 'needs-2fa') engine.session(state.server).cancel();
-    return printState(io, command.json, state);
+    return printState(io, request.json, state);
   } finally {
     engine.dispose();
   }

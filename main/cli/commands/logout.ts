@@ -1,17 +1,36 @@
 import { serverLabel } from '../../common/server-address';
-import type { Command } from '../cli-args';
-import type { CliIo } from '../cli-io';
-import { EXIT, type ExitCode } from '../exit-codes';
+import type { SignInEngine } from '../../engine/sign-in-engine';
+import { forgetServer } from '../../engine/settings/settings-store';
+import type { ParsedArgs } from '../command-table';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT, worstExitCode, type ExitCode } from '../exit-codes';
+import { UsageError, booleanFlag, stringFlag } from '../parse-args';
 import { printReport } from '../print-state';
 import { resolveServer } from '../resolve-server';
 
-export async function logout(command: Extract<Command, { name: 'logout' }>, io: CliIo): Promise<ExitCode> {
+async function signOut(engine: SignInEngine, server: string, io: CliIo, json: boolean): Promise<ExitCode> {
+  const result = await engine.session(server).logout();
+  // Signed out on purpose: the server leaves the list `status` reports.
+  await engine.settings.update((settings) => forgetServer(settings, server));
+  const human = result.revokedOnServer ? `Signed out of ${serverLabel(server)}.` : result.message;
+  return printReport(io, json, { state: 'signed-out', server, message: result.message }, human, EXIT.ok);
+}
+
+export async function logout(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
+  const all = booleanFlag(args, 'all');
+  if (all && stringFlag(args, 'server') !== undefined) throw new UsageError('Use either --server URL or --all, not both.');
   const engine = io.createEngine();
   try {
-    const server = await resolveServer(engine, command.server);
-    const result = await engine.session(server).logout();
-    const human = result.revokedOnServer ? `Signed out of ${serverLabel(server)}.` : result.message;
-    return printReport(io, command.json, { state: 'signed-out', server, message: result.message }, human, EXIT.ok);
+    if (!all) return await signOut(engine, await resolveServer(engine, stringFlag(args, 'server')), io, args.json);
+    const servers = await engine.savedServers();
+    if (servers.length === 0) {
+      const message = 'You are not signed in to any server.';
+      writeLine(args.json ? io.stdout : io.stderr, args.json ? JSON.stringify({ state: 'signed-out', server: '', message }) : message);
+      return EXIT.signedOut;
+    }
+    const codes: ExitCode[] = [];
+    for (const server of servers) codes.push(await signOut(engine, server, io, args.json));
+    return worstExitCode(codes);
   } finally {
     engine.dispose();
   }

@@ -1,8 +1,9 @@
 import type { SessionState } from '../../common/session-state';
-import type { Command } from '../cli-args';
+import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT, exitCodeForState, type ExitCode } from '../exit-codes';
 import { humanReport, reportFor } from '../report';
+import { stringFlag } from '../parse-args';
 import { resolveServer } from '../resolve-server';
 
 function line(state: SessionState, json: boolean, now: Date): string {
@@ -16,12 +17,12 @@ function line(state: SessionState, json: boolean, now: Date): string {
 }
 
 /** `status --watch`: one line per change, pushed by the server over the realtime connection. */
-export async function watchStatus(command: Extract<Command, { name: 'status' }>, io: CliIo): Promise<ExitCode> {
+export async function watchStatus(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const engine = io.createEngine({ live: true });
   // The realtime socket keeps the process alive, but not while it waits to reconnect.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
-    const server = await resolveServer(engine, command.server);
+    const server = await resolveServer(engine, stringFlag(args, 'server'));
     const session = engine.session(server);
     let last = '';
     let ended: (code: ExitCode) => void = () => undefined;
@@ -29,7 +30,7 @@ export async function watchStatus(command: Extract<Command, { name: 'status' }>,
     const show = (state: SessionState) => {
       // Until the live connection answers, the status from the resume is not what others see yet.
       if (state.kind === 'signing-in' || (state.kind === 'signed-in' && state.live === 'connecting')) return;
-      const text = line(state, command.json, new Date());
+      const text = line(state, args.json, new Date());
       const key = text.replace(/^\d\d:\d\d:\d\d /, '');
       if (key !== last) writeLine(io.stdout, text);
       last = key;

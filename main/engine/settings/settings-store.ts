@@ -69,3 +69,11 @@ export function rememberServer(settings: Settings, url: string, lastUsername?: s
   const username = lastUsername ?? previous?.lastUsername;
   return { ...settings, servers: [...others, username ? { url, lastUsername: username } : { url }], activeServer: url };
 }
+
+/** After an explicit sign-out: the server leaves the list; the default moves to the one used before it. */
+export function forgetServer(settings: Settings, url: string): Settings {
+  const servers = settings.servers.filter((server) => server.url !== url);
+  const activeServer = settings.activeServer === url || settings.activeServer === undefined ? servers.at(-1)?.url : settings.activeServer;
+  const { activeServer: _dropped, ...rest } = settings;
+  return activeServer ? { ...rest, servers, activeServer } : { ...rest, servers };
+}

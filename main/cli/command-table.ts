@@ -1,0 +1,137 @@
+import type { CliIo } from './cli-io';
+import type { ExitCode } from './exit-codes';
+
+/**
+ * The one table of rc-tray's commands and flags. Parsing (parse-args.ts), help (help.ts) and
+ * "did you mean" all read it, so adding a command or a flag is one entry here plus its handler.
+ * Handlers are loaded only when their command runs: a one-shot command never loads the code
+ * (and the modules, such as `ws`) of another.
+ */
+
+export interface FlagSpec {
+  /** The long name, without the dashes: `server` is `--server`. */
+  name: string;
+  short?: string;
+  /** A string flag takes a value, written in help as `--server URL`. */
+  value?: string;
+  description: string;
+}
+
+export interface PositionalSpec {
+  /** As written in help, e.g. `STATUS`. */
+  name: string;
+  required: boolean;
+  /** When set, the only values accepted (their wording in help and errors). */
+  choices?: readonly string[];
+  description: string;
+}
+
+/** What a command's handler gets: the flags by long name, and the positionals in order. */
+export interface ParsedArgs {
+  command: string;
+  flags: Readonly<Record<string, string | boolean | undefined>>;
+  positionals: readonly string[];
+  json: boolean;
+}
+
+export type CommandHandler = (args: ParsedArgs, io: CliIo) => Promise<ExitCode>;
+
+export interface CommandSpec {
+  name: string;
+  aliases?: readonly string[];
+  /** One line for the command list. */
+  summary: string;
+  /** What follows `rc-tray <name>` in the usage line. */
+  usage: string;
+  /** Sentences shown in the command's own help, after the usage line. */
+  details?: readonly string[];
+  positionals?: readonly PositionalSpec[];
+  flags: readonly FlagSpec[];
+  examples: readonly string[];
+  load(): Promise<CommandHandler>;
+}
+
+export const FLAGS = {
+  server: { name: 'server', short: 's', value: 'URL', description: 'the Rocket.Chat server (default: the one used last; https:// is assumed)' },
+  json: { name: 'json', description: 'print one JSON object per server on standard output instead of sentences' },
+  help: { name: 'help', short: 'h', description: "show this command's help" },
+} as const satisfies Record<string, FlagSpec>;
+
+export const STATUS_CHOICES = ['online', 'away', 'busy', 'invisible'] as const;
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'login',
+    summary: 'sign in to a server and keep the session in the system keychain',
+    usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--json]',
+    details: [
+      'The password is asked for on the terminal (not echoed), or read from the first line of standard',
+      'input with --password-stdin; it is never accepted as an argument. On a terminal a missing server',
+      'or user is asked for (the saved one is offered), and so is the two-factor code.',
+    ],
+    flags: [
+      FLAGS.server,
+      { name: 'user', short: 'u', value: 'NAME', description: 'username or e-mail address (default on a terminal: the last one used)' },
+      { name: 'password-stdin', description: 'read the password from the first line of standard input (for scripts)' },
+      { name: 'code', value: 'CODE', description: 'the two-factor code (authenticator app, or the e-mailed code of a previous run)' },
+      FLAGS.json,
+      FLAGS.help,
+    ],
+    examples: [
+      'rc-tray login --server chat.example.com --user alice',
+      'rc-tray login -s chat.example.com -u alice --code 123456',
+      'echo "$PASSWORD" | rc-tray login -s chat.example.com -u alice --password-stdin --json',
+    ],
+    load: async () => (await import('./commands/login')).login,
+  },
+  {
+    name: 'status',
+    summary: 'who you are and your status, on every saved server (or one)',
+    usage: '[--server URL] [--watch] [--json]',
+    details: [
+      'Without --server, every saved server is reported, one line each; the exit code is 0 only when',
+      'all are signed in. Each check is one request to the server.',
+    ],
+    flags: [
+      FLAGS.server,
+      { name: 'watch', short: 'w', description: 'stay connected and print each change as it happens, until Ctrl-C' },
+      FLAGS.json,
+      FLAGS.help,
+    ],
+    examples: ['rc-tray status', 'rc-tray status --server chat.example.com --json', 'rc-tray status --watch'],
+    load: async () => (await import('./commands/status')).status,
+  },
+  {
+    name: 'set-status',
+    summary: 'set what others see: online, away, busy or invisible, with a message',
+    usage: `${STATUS_CHOICES.join('|')} [--message TEXT] [--server URL] [--json]`,
+    positionals: [
+      { name: 'STATUS', required: true, choices: STATUS_CHOICES, description: 'invisible means you appear offline to others' },
+    ],
+    flags: [FLAGS.server, { name: 'message', short: 'm', value: 'TEXT', description: 'the status message (default: keep the current one)' }, FLAGS.json, FLAGS.help],
+    examples: ['rc-tray set-status busy --message "In a meeting"', 'rc-tray set-status online -s chat.example.com'],
+    load: async () => (await import('./commands/set-status')).setStatus,
+  },
+  {
+    name: 'logout',
+    summary: 'sign out: revoke the token on the server and delete it here',
+    usage: '[--server URL | --all] [--json]',
+    flags: [FLAGS.server, { name: 'all', description: 'sign out of every saved server' }, FLAGS.json, FLAGS.help],
+    examples: ['rc-tray logout', 'rc-tray logout --server chat.example.com', 'rc-tray logout --all'],
+    load: async () => (await import('./commands/logout')).logout,
+  },
+  {
+    name: 'switch',
+    aliases: ['use'],
+    summary: 'choose the server that commands use when --server is not given',
+    usage: 'SERVER [--json]',
+    positionals: [{ name: 'SERVER', required: true, description: 'a saved server, as shown by rc-tray status' }],
+    flags: [FLAGS.json, FLAGS.help],
+    examples: ['rc-tray switch chat.example.com', 'rc-tray use http://127.0.0.1:3900'],
+    load: async () => (await import('./commands/switch')).switchServer,
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name || command.aliases?.includes(name));
+}
