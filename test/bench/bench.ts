@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   const status: Measured[] = [];
   const bare: Measured[] = [];
   const requestsPerResume: number[] = [];
+  const loginAttemptsPerResume: number[] = [];
   await measure([CLI, 'status'], env);
   await measure(['-e', bareScript], env);
   for (let run = 0; run < RUNS; run += 1) {
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     const result = await measure([CLI, 'status'], env);
     if (result.code !== 0) throw new Error(`bench: status failed (exit ${result.code})`);
     requestsPerResume.push(server.requests().length);
+    loginAttemptsPerResume.push(server.requests().filter((request) => request.path === '/api/v1/login').length);
     status.push(result);
     bare.push(await measure(['-e', bareScript], env));
   }
@@ -86,7 +88,8 @@ async function main(): Promise<void> {
   const bareMs = median(bare.map((r) => r.ms));
   print(`resume (rc-tray status, fresh process): median ${fixed(statusMs)} ms over ${RUNS} runs; bare Node one-request script: ${fixed(bareMs)} ms; ratio ${fixed(statusMs / bareMs, 2)}x`);
   print(`peak memory: rc-tray status ${fixed(median(status.map((r) => r.maxRssKb)) / 1024)} MiB; bare script ${fixed(median(bare.map((r) => r.maxRssKb)) / 1024)} MiB; ratio ${fixed(median(status.map((r) => r.maxRssKb)) / median(bare.map((r) => r.maxRssKb)), 2)}x`);
-  print(`HTTP requests per resume: ${[...new Set(requestsPerResume)].join(', ')} (must be 1)`);
+  print(`requests per resume: ${[...new Set(requestsPerResume)].join(', ')} (must be 1)`);
+  print(`login attempts per resume: ${[...new Set(loginAttemptsPerResume)].join(', ')} (must be 0: resume is GET /api/v1/me)`);
   print(`CLI bundle: ${fixed(statSync(CLI).size / 1024, 0)} KiB`);
 
   // 2. Live presence: a status change on the server → the engine's state.

@@ -91,7 +91,7 @@ test('two-factor from a script: --code, and the e-mail flow across two runs', as
 test('status keeps the session when the server is down (exit 4), and drops it when revoked (exit 3)', async (t) => {
   const { server, env, tokens } = await engineFixture(t);
   await runCli(['login', '--server', server.url, '--user', 'alice', '--password-stdin'], { env, input: 'alice-password\n' });
-  server.addFault({ path: '/api/v1/login', status: 503, body: 'down' });
+  server.addFault({ path: '/api/v1/me', status: 503, body: 'down' });
   const down = await runCli(['status'], { env });
   assert.equal(down.code, 4);
   assert.match(down.stderr, /Your session is kept/);

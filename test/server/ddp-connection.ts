@@ -8,12 +8,15 @@ import type { ConnectionState, StatusEvent } from './presence';
 import type { Timers } from './timers';
 import { hashToken, meteorId, USER_STATUSES, type UserStatus } from './users';
 
-type Sub = { kind: 'user-status' } | { kind: 'user-presence'; uids: Set<string> } | { kind: 'silent' };
+type Sub =
+  | { kind: 'user-status' }
+  | { kind: 'user-presence'; uids: Set<string> }
+  | { kind: 'notify-user'; eventName: string }
+  | { kind: 'silent' };
 type Msg = Record<string, unknown>;
 
 /** Streams a tray client might open; accepted but this server never emits on them. */
 const SILENT_SUBSCRIPTIONS = new Set([
-  'stream-notify-user',
   'stream-notify-all',
   'stream-notify-room',
   'stream-room-messages',
@@ -80,13 +83,30 @@ export class DdpConnection {
         });
       } else if (sub.kind === 'user-presence' && sub.uids.has(e.user.id) && !sentPresence) {
         sentPresence = true;
+        // notifications.module sendPresence → emit(uid, [args]): the frame's id is the user's id
+        // and its fields carry `uid` (packages/streamer/src/StreamPresence.ts@2e75d9d6).
         this.send({
           msg: 'changed',
           collection: 'stream-user-presence',
-          id: 'id',
-          fields: { eventName: e.user.id, args: [[e.user.username, e.code, e.statusText]] },
+          id: e.user.id,
+          fields: { uid: e.user.id, eventName: e.user.id, args: [[e.user.username, e.code, e.statusText]] },
         });
       }
+    }
+  }
+
+  /**
+   * RC's listeners.module.ts: `user.forceLogout` → notifyUserInThisInstance(uid, 'force_logout'),
+   * i.e. `stream-notify-user` event `<uid>/force_logout` with no args. RC broadcasts it before
+   * unsetting the tokens (ee sessions.logout, resetTOTP), so it arrives before the socket closes.
+   */
+  notifyForceLogout(): void {
+    if (!this.userId) return;
+    const eventName = `${this.userId}/force_logout`;
+    for (const sub of this.subs.values()) {
+      if (sub.kind !== 'notify-user' || sub.eventName !== eventName) continue;
+      this.send({ msg: 'changed', collection: 'stream-notify-user', id: 'id', fields: { eventName, args: [] } });
+      return;
     }
   }
 
@@ -249,7 +269,8 @@ export class DdpConnection {
     const name = String(msg.name);
     const params = Array.isArray(msg.params) ? (msg.params as unknown[]) : [];
     const known =
-      name === 'stream-notify-logged' || (name === 'stream-user-presence' && this.ctx.settings.userPresenceStream) || SILENT_SUBSCRIPTIONS.has(name);
+      name === 'stream-notify-logged' ||
+      name === 'stream-notify-user' || (name === 'stream-user-presence' && this.ctx.settings.userPresenceStream) || SILENT_SUBSCRIPTIONS.has(name);
     if (!known) {
       this.send({ msg: 'nosub', id, error: ddpErrorBody({ error: 404, reason: `Subscription '${name}' not found` }) });
       return;
@@ -260,6 +281,14 @@ export class DdpConnection {
     }
     if (name === 'stream-notify-logged' && params[0] === 'user-status') {
       this.subs.set(id, { kind: 'user-status' });
+    } else if (name === 'stream-notify-user') {
+      // notifyUser's allowRead: only events under the subscriber's own user id ("<uid>/…").
+      const eventName = String(params[0] ?? '');
+      if (eventName.split('/')[0] !== this.userId) {
+        this.send({ msg: 'nosub', id, error: ddpErrorBody({ error: 'not-allowed', reason: 'Not allowed' }) });
+        return;
+      }
+      this.subs.set(id, { kind: 'notify-user', eventName });
     } else if (name === 'stream-user-presence') {
       const opts = params[1] as { added?: unknown } | undefined;
       const added = Array.isArray(opts?.added) ? opts.added.map(String) : [];

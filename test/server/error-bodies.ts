@@ -26,13 +26,16 @@ export function usesBreakingBodies(version: string): boolean {
 
 export const USER_NOT_FOUND: MeteorError = { error: 401, reason: 'User not found' };
 
-/** Login failures: RC turns 'User not found' into the ambiguous Unauthorized body. */
+/**
+ * REST login failures: RC turns 'User not found' into the ambiguous Unauthorized body. From 9.0
+ * (RocketChat/Rocket.Chat apps/meteor/server/api/ApiClass.ts@0358e0dc `_initAuth`: with
+ * `applyBreakingChanges = shouldBreakInVersion('9.0.0')` the catch answers `self.unauthorized()`
+ * without merging `error`/`details`/`message`), *every* failure is the same bare body: wrong
+ * password, the 2FA challenge, the lockout, a deactivated account alike. DDP `login` is unaffected.
+ */
 export function loginFailureBody(version: string, e: MeteorError): Record<string, unknown> {
   const ambiguous = e.reason === 'User not found';
-  if (usesBreakingBodies(version)) {
-    if (ambiguous) return { success: false, error: 'unauthorized' };
-    return { success: false, error: e.error, ...(e.details ? { details: e.details } : {}) };
-  }
+  if (usesBreakingBodies(version)) return { success: false, error: 'unauthorized' };
   if (ambiguous) return { success: false, error: 'Unauthorized', status: 'error', message: 'Unauthorized' };
   return { success: false, error: e.error, status: 'error', ...(e.details ? { details: e.details } : {}), message: e.reason };
 }

@@ -62,14 +62,17 @@ test('lockout: blocks the user after N failures, even with the right password, t
   assert.equal((await call(server, 'POST', '/api/v1/login', { user: 'alice', password: 'alice-password' })).status, 200);
 });
 
-test('lockout: success resets the user counter; IP block covers every user', async (t) => {
+test('lockout: success resets the user and IP counters; IP block covers every user', async (t) => {
   const server = await serverFor(t, { rateLimit: false, lockout: { userAttempts: 3, ipAttempts: 5, blockMs: 60000 } });
   const attempt = (user: string, password: string, ip = '10.1.1.1') =>
     call(server, 'POST', '/api/v1/login', { user, password }, { 'X-Real-IP': ip });
   await attempt('alice', 'bad');
   await attempt('alice', 'bad');
   assert.equal((await attempt('alice', 'alice-password')).status, 200);
-  for (let i = 0; i < 3; i++) await attempt('ghost', 'bad');
+  // Counted since the IP's last successful login (restrictLoginAttempts.ts@045982c8).
+  for (let i = 0; i < 4; i++) await attempt('ghost', 'bad');
+  assert.equal((await attempt('dave', 'dave-password')).status, 200);
+  for (let i = 0; i < 5; i++) await attempt('ghost', 'bad');
   const ipBlocked = await attempt('dave', 'dave-password');
   assert.equal(ipBlocked.body.error, 'error-login-blocked-for-ip');
   assert.equal(ipBlocked.body.message, 'Login has been temporarily blocked For IP');

@@ -14,7 +14,8 @@ class MatchFailure extends Error {}
 
 type Attempt =
   | { kind: 'user'; user: ServerUser; type: 'password' | 'resume'; token?: string; stored?: StoredToken }
-  | { kind: 'failed'; passwordAttempt: boolean; userKey?: string };
+  /** `user`: Meteor's attempt.user, set when the handler found the account (a wrong password). */
+  | { kind: 'failed'; user?: ServerUser };
 
 type Obj = Record<string, unknown>;
 
@@ -38,35 +39,48 @@ export function loginCompatibility(body: Obj, headerCode: string | undefined): u
   return code ? { totp: { code, login: auth } } : auth;
 }
 
+/**
+ * Meteor's `_attemptLogin`: the handlers run, then every `validateLoginAttempt` hook, and any
+ * refusal at all (blocked, bad token, wrong password, deactivated, `totp-required`…) goes through
+ * `_failedLogin` → `Accounts.onLoginFailure`, which RC saves as a failed attempt (hooks/login.ts).
+ */
 export function meteorLogin(ctx: ServerContext, request: unknown, ip: string): LoginResult {
   try {
     if (!isObject(request)) throw new MatchFailure('Match failed');
     const attempt = runHandlers(ctx, request);
-    const userKey = attempt.kind === 'user' ? attempt.user.username : attempt.userKey;
-    const blocked = ctx.lockout.blocked(ip, attempt.kind === 'user' && attempt.type === 'resume' ? undefined : userKey);
-    if (blocked) return fail(blockedError(blocked));
-    if (attempt.kind === 'failed') {
-      if (attempt.passwordAttempt) ctx.lockout.recordFailure(ip, attempt.userKey);
-      return fail(USER_NOT_FOUND);
-    }
-    const { user } = attempt;
-    if (!user.active) return fail(validationError('error-user-is-not-activated', 'User is not activated'));
-    if (user.roles.length === 0) return fail(validationError('error-user-has-no-roles', 'User has no roles'));
-    if (attempt.type !== 'resume') {
-      const totp = request.totp;
-      const code = isObject(totp) && totp.code != null ? String(totp.code) : undefined;
-      const secondFactor = checkLoginSecondFactor({ email: ctx.email, now: ctx.now }, user, code);
-      if (secondFactor) return fail(secondFactor);
-    }
-    ctx.lockout.recordSuccess(user.username);
-    user.lastLogin = ctx.now();
-    if (attempt.type === 'resume') return { ok: true, user, token: attempt.token!, stored: attempt.stored!, type: 'resume' };
-    const { token, stored } = ctx.users.createToken(user);
-    return { ok: true, user, token, stored, type: 'password' };
+    const found = attempt.user;
+    // methodArguments[0].user?.username: only a plain `{user:{username}}` request carries one.
+    const typed = isObject(request.user) && typeof request.user.username === 'string' ? request.user.username : undefined;
+    const result = validate(ctx, request, attempt, ip, found ?? (typed ? ctx.users.byUsername(typed) : undefined));
+    if (!result.ok) ctx.lockout.recordFailure(ip, found?.username ?? typed);
+    else ctx.lockout.recordSuccess(ip, result.user.username);
+    return result;
   } catch (e) {
     if (e instanceof MatchFailure) return { ok: false, internal: true };
     throw e;
   }
+}
+
+// RocketChat/Rocket.Chat apps/meteor/app/authentication/server/startup/index.js@0137f511:
+// the IP and user block checks come first, for every login type (resume included), before
+// `if (login.allowed !== true)`; then active, roles; then onValidateLogin runs the 2FA check.
+function validate(ctx: ServerContext, request: Obj, attempt: Attempt, ip: string, userForBlock: ServerUser | undefined): LoginResult {
+  const blocked = ctx.lockout.blocked(ip, userForBlock?.username);
+  if (blocked) return fail(blockedError(blocked));
+  if (attempt.kind === 'failed') return fail(USER_NOT_FOUND);
+  const { user } = attempt;
+  if (!user.active) return fail(validationError('error-user-is-not-activated', 'User is not activated'));
+  if (user.roles.length === 0) return fail(validationError('error-user-has-no-roles', 'User has no roles'));
+  if (attempt.type !== 'resume') {
+    const totp = request.totp;
+    const code = isObject(totp) && totp.code != null ? String(totp.code) : undefined;
+    const secondFactor = checkLoginSecondFactor({ email: ctx.email, now: ctx.now }, user, code);
+    if (secondFactor) return fail(secondFactor);
+  }
+  user.lastLogin = ctx.now();
+  if (attempt.type === 'resume') return { ok: true, user, token: attempt.token!, stored: attempt.stored!, type: 'resume' };
+  const { token, stored } = ctx.users.createToken(user);
+  return { ok: true, user, token, stored, type: 'password' };
 }
 
 function fail(error: MeteorError): LoginResult {
@@ -93,13 +107,13 @@ function runHandlers(ctx: ServerContext, req: Obj): Attempt {
     if (!isObject(req.totp.login)) throw new MatchFailure('totp.login must be an object');
     return runHandlers(ctx, req.totp.login);
   }
-  return { kind: 'failed', passwordAttempt: false };
+  return { kind: 'failed' };
 }
 
 function resumeHandler(ctx: ServerContext, resume: unknown): Attempt {
   if (typeof resume !== 'string') throw new MatchFailure('resume must be a string');
   const found = ctx.users.findByToken(resume);
-  if (!found) return { kind: 'failed', passwordAttempt: false };
+  if (!found) return { kind: 'failed' };
   return { kind: 'user', user: found.user, type: 'resume', token: resume, stored: found.stored };
 }
 
@@ -126,21 +140,20 @@ function passwordHandler(ctx: ServerContext, req: Obj): Attempt {
       : q.email
         ? ctx.users.byEmail(q.email)
         : undefined;
-  const userKey = user?.username ?? q.username ?? q.email ?? q.id;
-  if (!user) return { kind: 'failed', passwordAttempt: true, userKey };
+  if (!user) return { kind: 'failed' };
   const ok =
     typeof password === 'string'
       ? ctx.users.checkPassword(user, password)
       : ctx.users.checkPasswordDigest(user, (password as { digest: string }).digest);
-  return ok ? { kind: 'user', user, type: 'password' } : { kind: 'failed', passwordAttempt: true, userKey };
+  return ok ? { kind: 'user', user, type: 'password' } : { kind: 'failed', user };
 }
 
 // The LDAP handler falls back to the local password when the directory has no answer;
 // this server has no directory, so that fallback is all there is.
 function ldapHandler(ctx: ServerContext, req: Obj): Attempt {
   const { username, ldapPass } = req;
-  if (typeof username !== 'string' || typeof ldapPass !== 'string') return { kind: 'failed', passwordAttempt: true };
+  if (typeof username !== 'string' || typeof ldapPass !== 'string') return { kind: 'failed' };
   const user = ctx.users.byUsernameOrEmail(username);
-  if (!user || !ctx.users.checkPassword(user, ldapPass)) return { kind: 'failed', passwordAttempt: true, userKey: user?.username ?? username };
+  if (!user || !ctx.users.checkPassword(user, ldapPass)) return { kind: 'failed', user };
   return { kind: 'user', user, type: 'password' };
 }

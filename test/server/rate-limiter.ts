@@ -1,4 +1,8 @@
-// RC's REST limiter: fixed window per route+method+IP; successful calls count too.
+// RC's REST limiter: fixed window per {IPAddr, route} (route = path + lowercase method, e.g.
+// '/api/v1/loginpost', '/api/v1/meget'); successful calls count too. Defaults 10 calls per 60 s
+// (API_Enable_Rate_Limiter_Limit_Calls_Default / _Time_Default, apps/meteor/server/settings/rate.ts).
+// X-RateLimit-Reset = new Date().getTime() + timeToReset: epoch ms on the *server's* clock
+// (ApiClass.enforceRateLimit; develop apps/meteor/server/api/v1/middlewares/rateLimiter.ts@2e2355e7).
 
 export interface RateLimitOptions {
   limit: number;

@@ -110,7 +110,9 @@ test('stream-notify-logged and stream-user-presence broadcasts', async (t) => {
     id: 'id',
     fields: { eventName: 'user-status', args: [[bob.id, 'bob', 0, 'In a meeting', 'Bob Example', ['user']]] },
   });
-  assert.deepEqual((await targeted).fields, { eventName: bob.id, args: [['bob', 0, 'In a meeting']] });
+  const presence = await targeted;
+  assert.equal(presence.id, bob.id);
+  assert.deepEqual(presence.fields, { uid: bob.id, eventName: bob.id, args: [['bob', 0, 'In a meeting']] });
 
   // Bob connects: he becomes busy (3) for everyone.
   const bobBusy = ddp.next((m) => m.collection === 'stream-notify-logged' && m.fields.args[0][0] === bob.id);

@@ -57,6 +57,11 @@ export class Realtime {
     return [...this.connections].filter((c) => c.userId === userId).flatMap((c) => c.subscriptionKinds());
   }
 
+  /** An administrator signs the user out everywhere: force_logout first, then the tokens go. */
+  forceLogout(userId: string): void {
+    for (const c of this.connections) if (c.userId === userId) c.notifyForceLogout();
+  }
+
   closeUser(userId: string): void {
     for (const c of this.connections) if (c.userId === userId) c.close(1000);
   }

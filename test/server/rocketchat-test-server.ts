@@ -208,6 +208,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     emailCount: (username) => requireUser(username).emailsSent.length,
     revokeTokens(username) {
       const u = requireUser(username);
+      realtime.forceLogout(u.id);
       users.removeAllTokens(u);
       realtime.closeUser(u.id);
     },

@@ -57,19 +57,15 @@ export class RocketChatApi {
     return this.loginWith(body);
   }
 
-  /** One request: the stored token brings back the session and the user (contract §3). */
-  async resume(authToken: string): Promise<Extract<LoginOutcome, { kind: 'signed-in' }>> {
-    try {
-      const outcome = await this.loginWith({ resume: authToken });
-      if (outcome.kind === 'signed-in') return outcome;
-    } catch (error) {
-      if (error instanceof SignInFailure && error.code === 'invalid-credentials') {
-        throw new SignInFailure(signInError('session-expired'));
-      }
-      throw error;
-    }
-    // Resume never asks for 2FA on a real server; treat a server that does as refusing the token.
-    throw new SignInFailure(signInError('session-expired'));
+  /**
+   * The saved token's check: exactly one `GET /api/v1/me` authenticated with X-User-Id and
+   * X-Auth-Token, never `POST /login {resume}`. A REST resume is a full login on the server: it
+   * passes the brute-force checks (and renews a block), spends the login rate bucket every client
+   * behind the same IP shares, writes a session record, and on 6.6.0–6.6.2 leaves a presence
+   * connection that never closes (rocketchat-server-review.md #1, #3, #6).
+   */
+  resume(credentials: Credentials): Promise<Me> {
+    return this.me(credentials);
   }
 
   async sendEmailCode(emailOrUsername: string): Promise<void> {
@@ -87,10 +83,19 @@ export class RocketChatApi {
     throw this.requestRefusal(response);
   }
 
+  /**
+   * `GET /api/v1/me`. Only the server refusing the token is a refusal: 401 (`session-expired`)
+   * or a deactivated account. Anything else that is not the user's data (a proxy's or WAF's page,
+   * a 400/403 without a Rocket.Chat error id, 5xx, 429) is a fault that keeps the token.
+   */
   async me(credentials: Credentials): Promise<Me> {
     const response = await this.send({ method: 'GET', url: '/api/v1/me', headers: authHeaders(credentials) });
-    this.throwOnAuthenticatedFailure(response);
-    return readBody(response, meSchema, this.server);
+    this.throwOnTransportStatus(response);
+    if (response.status === 401) throw new SignInFailure(signInError('session-expired'));
+    if (response.status !== 200) throw tokenCheckFault(response, this.server);
+    const me = readBody(response, meSchema, this.server);
+    if (me._id !== credentials.userId) throw anotherUser(this.server);
+    return me;
   }
 
   async setStatus(credentials: Credentials, change: { status?: UserStatus; message?: string }): Promise<void> {
@@ -104,6 +109,7 @@ export class RocketChatApi {
     this.throwOnTransportStatus(response);
     if (response.status === 200) {
       const { data } = readBody(response, loginSuccessSchema, this.server);
+      if (data.userId !== data.me._id) throw anotherUser(this.server);
       return { kind: 'signed-in', credentials: { userId: data.userId, authToken: data.authToken }, me: data.me };
     }
     const errorBody = readErrorBody(response.body);
@@ -153,6 +159,22 @@ export class RocketChatApi {
     }
     return new SignInFailure(signInError('request-refused', { serverMessage: errorReason(body) ?? `HTTP ${response.status}` }));
   }
+}
+
+function anotherUser(server: string): SignInFailure {
+  return new SignInFailure(signInError('bad-response', { server, detail: 'it answered for a different user' }));
+}
+
+/** A non-200 token check that is not a refusal of the token, unless it says the account is deactivated. */
+function tokenCheckFault(response: RawResponse, server: string): SignInFailure {
+  const body = readErrorBody(response.body);
+  const id = errorId(body);
+  if (id === 'error-user-is-not-activated') return new SignInFailure(signInError('user-deactivated'));
+  const page = looksLikeHtml(response.body) ? ', a web page: a proxy or firewall may be in the way' : '';
+  if (id && (response.status === 400 || response.status === 403)) {
+    return new SignInFailure(signInError('request-refused', { serverMessage: errorReason(body) ?? `HTTP ${response.status}` }));
+  }
+  return new SignInFailure(signInError('bad-response', { server, detail: `HTTP ${response.status}${page}` }));
 }
 
 function authHeaders(credentials: Credentials): Record<string, string> {

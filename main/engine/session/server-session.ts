@@ -28,7 +28,7 @@ export interface LogoutResult {
 type Listener = (state: SessionState) => void;
 
 /** The answers that mean the server itself no longer accepts the saved token. */
-const TOKEN_REFUSALS: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'user-deactivated', 'login-refused']);
+const TOKEN_REFUSALS: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'user-deactivated']);
 
 function plain(error: unknown): SignInError {
   if (error instanceof SignInFailure) return error.toPlain();
@@ -85,8 +85,8 @@ export class ServerSession {
       if (!credentials) return this.settle(generation, { kind: 'signed-out', server: this.server });
       this.set({ kind: 'signing-in', server: this.server });
       try {
-        const outcome = await this.deps.api.resume(credentials.authToken);
-        return this.signedIn(generation, outcome.credentials, outcome.me);
+        const me = await this.deps.api.resume(credentials);
+        return this.signedIn(generation, credentials, me);
       } catch (error) {
         const failure = plain(error);
         // Only the server refusing the token removes it; every other failure keeps it and retries.
