@@ -5,7 +5,8 @@ runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  createEngine: (options) => createEngine({ live: options?.live ?? false }),
+  // A repaired settings file is said on stderr, so --json output stays one object.
+  createEngine: (options) => createEngine({ live: options?.live ?? false, onSettingsNotice: (sentence) => process.stderr.write(`${sentence}\n`) }),
   waitForInterrupt: () =>
     new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -8,6 +8,11 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** C0/C1 controls, DEL and the bidi overrides and isolates that reorder what a person sees. */
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Far above any real address, far below what a keychain would cut or refuse. */
+export const MAX_ADDRESS_LENGTH = 2048;
+
 /**
  * Turns what a person types into the server's base URL (origin plus optional sub-path, no
  * trailing slash). https is assumed; plain http is allowed only for this computer, because a
@@ -17,6 +22,9 @@ export function normaliseServerAddress(input: string): ServerAddressResult {
   const typed = input.trim();
   if (typed === '') return { ok: false, error: signInError('invalid-address', { detail: "Enter your server's address, like chat.example.com." }) };
   if (/\s/.test(typed)) return { ok: false, error: signInError('invalid-address', { detail: 'A server address cannot contain spaces.' }) };
+  // Never let a control character through: keytar cuts an account name at a NUL (audit F-01).
+  if (CONTROL_OR_BIDI.test(typed)) return { ok: false, error: signInError('invalid-address', { detail: 'A server address cannot contain control characters.' }) };
+  if (typed.length > MAX_ADDRESS_LENGTH) return { ok: false, error: signInError('invalid-address', { detail: 'That server address is too long.' }) };
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed);
   let parsed: URL;
@@ -37,6 +45,15 @@ export function normaliseServerAddress(input: string): ServerAddressResult {
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${parsed.protocol}//${parsed.host}${path}` };
+}
+
+/**
+ * True when `url` is exactly what rc-tray makes of a typed address: the test every address read
+ * from a file (settings, keychain accounts) must pass before it is resumed or names a keychain item.
+ */
+export function isCanonicalServerAddress(url: string): boolean {
+  const address = normaliseServerAddress(url);
+  return address.ok && address.url === url;
 }
 
 /** `/api/...` below the server's base URL, keeping a sub-path such as `/chat`. */

@@ -26,6 +26,7 @@ export const TRAY_STRINGS = {
   sessionEndedTitle: 'rc-tray: signed out',
   signInAgainHint: 'Click to sign in again.',
   statusNotChangedTitle: 'rc-tray: status not changed',
+  settingsRepairedTitle: 'rc-tray: settings repaired',
   signOutTitle: 'rc-tray: signed out',
   startAtLoginFailedTitle: 'rc-tray: start at login not changed',
   startAtLoginFailed: 'The start-at-login setting could not be saved.',

@@ -66,6 +66,7 @@ export class DesktopRuntime {
       http: { adapter: 'fetch', fetch: electronFetch(electron.net) },
       // The tray shows what others see, which only a live connection makes true (contract §9).
       live: true,
+      onSettingsNotice: (sentence) => this.notify(actionFailedNotification(TRAY_STRINGS.settingsRepairedTitle, sentence)),
     });
     this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
     this.tray = new TrayController(

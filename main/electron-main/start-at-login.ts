@@ -1,5 +1,5 @@
 import { existsSync, promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { writePrivateFile } from '../engine/files/private-file';
 import { HIDDEN_FLAG, autostartCommand, isStartAtLoginAvailable, linuxAutostartEntry, linuxAutostartPath, loginItemSettings } from '../desktop/autostart';
 import type { AppPort } from './electron-ports';
 
@@ -48,10 +48,8 @@ function linuxAutostartFile({ env, homeDir, execPath, app }: StartAtLoginDeps): 
         return;
       }
       const contents = linuxAutostartEntry(autostartCommand(env, execPath, app.isPackaged ? undefined : app.getAppPath()));
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, contents, { mode: 0o644 });
-      await fs.rename(temporary, file);
+      // Exclusive, unpredictable temporary name: a link planted beside it is never followed (audit F-11).
+      await writePrivateFile(file, contents, { mode: 0o644, folderMode: 0o755 });
     },
   };
 }

@@ -3,6 +3,7 @@ import type { BackoffPolicy } from '../common/backoff';
 import { createHttpClient, type HttpClientOptions } from './http/http-client';
 import { RocketChatApi } from './http/rocketchat-api';
 import { KeytarTokenStore, loadKeytar } from './keychain/keytar-token-store';
+import { SerialTokenStore } from './keychain/serial-token-store';
 import { keychainServiceName, type TokenStore } from './keychain/token-store';
 import { configDir } from './settings/config-dir';
 import { JsonSettingsStore } from './settings/settings-store';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   /** Hold a realtime connection while signed in (the app, `status --watch`); off for one-shot commands. */
   live?: boolean | { silenceLimitMs?: number; probeTimeoutMs?: number; backoff?: BackoffPolicy };
   livePresence?: LivePresenceFactory;
+  /** One sentence when the settings file had to be set aside and repaired (CLI: stderr; app: a notification). */
+  onSettingsNotice?: (sentence: string) => void;
 }
 
 /** The engine wired to the real keychain, settings file and HTTP; shared by the CLI and the app. */
@@ -32,9 +35,10 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
   const createApi = (server: string) => new RocketChatApi(server, http);
   const liveOptions = typeof options.live === 'object' ? options.live : {};
   const livePresence = options.livePresence ?? (options.live ? realtimePresence({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
+  const tokens = new SerialTokenStore(options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env)));
   return new SignInEngine({
-    tokens: options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env)),
-    settings: new JsonSettingsStore(folder),
+    tokens,
+    settings: new JsonSettingsStore(folder, { savedServers: () => tokens.listServers(), onNotice: options.onSettingsNotice }),
     createApi,
     scheduler: options.scheduler,
     backoff: options.backoff,

@@ -9,6 +9,7 @@ export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials?(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 const storedSchema = z.object({ userId: z.string().check(z.minLength(1)), authToken: z.string().check(z.minLength(1)) });
@@ -51,7 +52,20 @@ export class KeytarTokenStore implements TokenStore {
   }
 
   async delete(server: string): Promise<boolean> {
-    return this.call(() => this.keytar().deletePassword(this.service, server));
+    try {
+      return await this.call(() => this.keytar().deletePassword(this.service, server));
+    } catch (error) {
+      // Another process deleting the same item at once makes libsecret fail (audit F-16): the
+      // item being gone is what was asked for, so only a delete that left it in place fails.
+      const left = await this.keytar().getPassword(this.service, server).catch(() => undefined);
+      if (left === null) return false;
+      throw error;
+    }
+  }
+
+  async listServers(): Promise<string[]> {
+    const found = await this.call(async () => (await this.keytar().findCredentials?.(this.service)) ?? []);
+    return found.map((item) => item.account);
   }
 
   private async call<T>(operation: () => Promise<T>): Promise<T> {

@@ -8,6 +8,8 @@ export interface TokenStore {
   get(server: string): Promise<Credentials | undefined>;
   set(server: string, credentials: Credentials): Promise<void>;
   delete(server: string): Promise<boolean>;
+  /** The servers that have an item (to find them again when the settings file was damaged). */
+  listServers?(): Promise<string[]>;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'rc-tray';

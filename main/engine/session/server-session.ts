@@ -6,6 +6,7 @@ import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '..
 import type { TokenStore } from '../keychain/token-store';
 import { rememberServer, type SettingsStore } from '../settings/settings-store';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
+import { forgetIfStill, storeReplacing } from './token-handover';
 import { systemScheduler, type Scheduler } from './scheduler';
 import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
 
@@ -196,7 +197,7 @@ export class ServerSession {
         const reason = plain(error).message;
         result = { revokedOnServer: false, message: `Signed out on this computer. The server could not be told: ${reason}` };
       }
-      await this.deps.tokens.delete(this.server);
+      await forgetIfStill(this.deps, this.server, credentials);
     }
     this.set({ kind: 'signed-out', server: this.server });
     return result;
@@ -273,11 +274,11 @@ export class ServerSession {
       await this.deps.api.logout(outcome.credentials).catch(() => undefined);
       return this.current;
     }
-    const replaced = await this.deps.tokens.get(this.server).catch(() => undefined);
-    await this.deps.tokens.set(this.server, outcome.credentials);
+    const replaced = await storeReplacing(this.deps, this.server, outcome.credentials);
     await this.deps.settings.update((settings) => rememberServer(settings, this.server, login.user));
-    // Signing in again replaces the saved token; revoke the old one rather than leave it valid.
-    if (replaced && replaced.authToken !== outcome.credentials.authToken) void this.deps.api.logout(replaced).catch(() => undefined);
+    // Signing in again replaces the saved token; revoke the old one rather than leave it valid
+    // (awaited: a CLI that exits first would leave it valid).
+    if (replaced && replaced.authToken !== outcome.credentials.authToken) await this.deps.api.logout(replaced).catch(() => undefined);
     return this.signedIn(generation, outcome.credentials, outcome.me);
   }
 
