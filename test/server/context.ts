@@ -3,7 +3,7 @@ import type { EmailTwoFactor } from './email-2fa';
 import type { LoginLockout } from './login-lockout';
 import type { Presence } from './presence';
 import type { RateLimiter } from './rate-limiter';
-import type { UserStore } from './users';
+import type { UserStatus, UserStore } from './users';
 
 export interface ServerSettings {
   version: string;
@@ -13,6 +13,10 @@ export interface ServerSettings {
   heartbeatMs: number;
   demoHooks: boolean;
   userPresenceStream: boolean;
+  /** `Presence_broadcast_disabled`: set by RC's Presence service over 200 connections without a license. */
+  presenceBroadcastDisabled: boolean;
+  /** The admin's custom statuses (Administration → User Status). */
+  customStatuses: Array<{ name: string; statusType: UserStatus }>;
 }
 
 export interface ServerContext {

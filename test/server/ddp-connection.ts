@@ -6,6 +6,7 @@ import { ddpErrorBody, type MeteorError } from './error-bodies';
 import { meteorLogin } from './login';
 import type { ConnectionState, StatusEvent } from './presence';
 import type { Timers } from './timers';
+import { clearClaim, expireDueClaims, hasPresenceEngine, normalizeStatusText } from './status-rules';
 import { hashToken, meteorId, USER_STATUSES, type UserStatus } from './users';
 
 type Sub =
@@ -79,7 +80,7 @@ export class DdpConnection {
           msg: 'changed',
           collection: 'stream-notify-logged',
           id: 'id',
-          fields: { eventName: 'user-status', args: [[e.user.id, e.user.username, e.code, e.statusText, e.user.name, [...e.user.roles]]] },
+          fields: { eventName: 'user-status', args: [[e.user.id, e.user.username, e.code, e.statusText, e.user.name, [...e.user.roles], ...this.claimArgs(e)]] },
         });
       } else if (sub.kind === 'user-presence' && sub.uids.has(e.user.id) && !sentPresence) {
         sentPresence = true;
@@ -89,7 +90,7 @@ export class DdpConnection {
           msg: 'changed',
           collection: 'stream-user-presence',
           id: e.user.id,
-          fields: { uid: e.user.id, eventName: e.user.id, args: [[e.user.username, e.code, e.statusText]] },
+          fields: { uid: e.user.id, eventName: e.user.id, args: [[e.user.username, e.code, e.statusText, ...this.claimArgs(e)]] },
         });
       }
     }
@@ -108,6 +109,15 @@ export class DdpConnection {
       this.send({ msg: 'changed', collection: 'stream-notify-user', id: 'id', fields: { eventName, args: [] } });
       return;
     }
+  }
+
+  /**
+   * 8.6+ presence frames end with `statusSource, statusExpiresAt` (review §4, `listeners.module.ts`
+   * / `notifications.module` `sendPresence`); a Date travels as EJSON `{$date: ms}` over DDP.
+   */
+  private claimArgs(e: StatusEvent): unknown[] {
+    if (!hasPresenceEngine(this.ctx.settings.version)) return [];
+    return [e.statusSource ?? null, e.statusExpiresAt === undefined ? null : { $date: e.statusExpiresAt }];
   }
 
   private send(msg: Msg): void {
@@ -173,6 +183,7 @@ export class DdpConnection {
       return;
     }
     const params = Array.isArray(msg.params) ? (msg.params as unknown[]) : [];
+    expireDueClaims(this.ctx);
     try {
       const result = this.callMethod(msg.method, params);
       this.send(result === undefined ? { msg: 'result', id } : { msg: 'result', id, result });
@@ -242,7 +253,8 @@ export class DdpConnection {
       }
     }
     if (statusType) user.statusDefault = statusType as UserStatus;
-    if (typeof statusText === 'string') user.statusText = statusText;
+    if (typeof statusText === 'string') user.statusText = normalizeStatusText(statusText);
+    clearClaim(user, hasPresenceEngine(this.ctx.settings.version) ? 'manual' : undefined);
     this.ctx.presence.userEdited(user);
     return undefined;
   }
@@ -251,6 +263,7 @@ export class DdpConnection {
     this.validStatus(status, method);
     const user = this.ctx.users.get(this.userId!)!;
     user.statusDefault = status as UserStatus;
+    clearClaim(user, hasPresenceEngine(this.ctx.settings.version) ? 'manual' : undefined);
     return user;
   }
 

@@ -1,5 +1,5 @@
 // RC's presence rules (contract §9): only live DDP sessions make a user visible.
-import type { ServerUser, UserStatus, UserStore } from './users';
+import type { ServerUser, StatusSource, UserStatus, UserStore } from './users';
 
 export type ConnectionState = 'online' | 'away';
 
@@ -10,6 +10,9 @@ export interface StatusEvent {
   status: UserStatus;
   statusText: string;
   code: number;
+  /** 8.6+ only (the routes set them only there). */
+  statusSource?: StatusSource;
+  statusExpiresAt?: number;
 }
 
 export class Presence {
@@ -17,7 +20,16 @@ export class Presence {
   private readonly lastSent = new Map<string, string>();
   private readonly listeners = new Set<(e: StatusEvent) => void>();
 
-  constructor(private readonly users: UserStore) {}
+  /**
+   * `broadcastDisabled`: RC's `Presence_broadcast_disabled` — the Presence service stops
+   * broadcasting (`ee/packages/presence/src/Presence.ts` `broadcast` returns early while
+   * `broadcastEnabled` is false) and the develop listeners return early for every presence
+   * event (`packages/streamer/src/listeners.module.ts`; RC PR #40051).
+   */
+  constructor(
+    private readonly users: UserStore,
+    private readonly broadcastDisabled: () => boolean = () => false,
+  ) {}
 
   statusConnection(userId: string): 'online' | 'away' | 'offline' {
     let result: 'away' | 'offline' = 'offline';
@@ -63,11 +75,14 @@ export class Presence {
     const user = this.users.get(userId);
     if (!user) return;
     const status = this.status(user);
-    const key = `${status}|${user.statusText}`;
-    const last = this.lastSent.get(userId) ?? `offline|${user.statusText}`;
+    const key = `${status}|${user.statusText}|${user.statusSource ?? ''}|${user.statusExpiresAt ?? ''}`;
+    const last = this.lastSent.get(userId) ?? `offline|${user.statusText}||`;
     if (!force && key === last) return;
     this.lastSent.set(userId, key);
+    if (this.broadcastDisabled()) return;
     const event: StatusEvent = { user, status, statusText: user.statusText, code: STATUS_CODES[status] };
+    if (user.statusSource) event.statusSource = user.statusSource;
+    if (user.statusExpiresAt !== undefined) event.statusExpiresAt = user.statusExpiresAt;
     for (const l of this.listeners) l(event);
   }
 }

@@ -15,7 +15,9 @@ import { Realtime } from './realtime';
 import { handleRest } from './rest-routes';
 import { authRoutes } from './routes-auth';
 import { demoRoutes, miscRoutes } from './routes-misc';
+import { settingsRoutes } from './routes-settings';
 import { statusRoutes } from './routes-status';
+import { clearClaim, expireDueClaims, hasPresenceEngine } from './status-rules';
 import { Timers } from './timers';
 import { totp } from './totp';
 import { UserStore, type TestUserSpec, type UserStatus } from './users';
@@ -38,6 +40,10 @@ export interface TestServerOptions {
   heartbeatMs?: number;
   /** False: an older server without the targeted `stream-user-presence` publication. Default true. */
   userPresenceStream?: boolean;
+  /** `Presence_broadcast_disabled` (default false): no presence events at all while on. */
+  presenceBroadcastDisabled?: boolean;
+  /** `custom-user-status.list`; default none. */
+  customStatuses?: Array<{ name: string; statusType: UserStatus }>;
   /** Demo server only: unauthenticated GET /_demo/totp/<user> and /_demo/email-code/<user>. */
   demoHooks?: boolean;
   /** Called whenever a 2FA code is "e-mailed" (the demo prints it). */
@@ -60,9 +66,11 @@ export interface ServerUserView {
   statusDefault: string;
   statusConnection: string;
   statusText: string;
+  statusSource?: string;
+  statusExpiresAt?: number;
 }
 
-type SettableOption = 'allowInvisibleStatus' | 'allowStatusMessageChange' | 'version';
+type SettableOption = 'allowInvisibleStatus' | 'allowStatusMessageChange' | 'version' | 'presenceBroadcastDisabled' | 'customStatuses';
 
 export interface TestServer {
   readonly url: string;
@@ -85,6 +93,10 @@ export interface TestServer {
   /** Not in the original brief: clears brute-force counters and blocks. */
   resetLockouts(): void;
   setStatusFromOtherClient(username: string, status: UserStatus, statusText?: string): void;
+  /** 8.6+: a status an integration (a calendar's "In a meeting") claims, `statusSource: 'external'`. */
+  setExternalStatus(username: string, status: UserStatus, statusText: string, expiresAt?: number): void;
+  /** The 8.6 presence engine's expiry pass, run now (also runs on every request and on its own timer). */
+  expireDueStatuses(): string[];
   dropRealtimeConnections(username?: string): void;
   realtimeConnections(username?: string): number;
   /** The status streams a user's connections follow: 'user-status' (stream-notify-logged), 'user-presence', 'silent'. */
@@ -105,13 +117,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     heartbeatMs: options.heartbeatMs ?? 25000,
     demoHooks: options.demoHooks ?? false,
     userPresenceStream: options.userPresenceStream ?? true,
+    presenceBroadcastDisabled: options.presenceBroadcastDisabled ?? false,
+    customStatuses: options.customStatuses ?? [],
   };
   const users = new UserStore(now);
   let url = '';
   const ctx: ServerContext = {
     settings,
     users,
-    presence: new Presence(users),
+    presence: new Presence(users, () => settings.presenceBroadcastDisabled),
     lockout: new LoginLockout(options.lockout ?? { userAttempts: 10, ipAttempts: 50, blockMs: 300000 }, now),
     rateLimiter: new RateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60000 }, now),
     email: new EmailTwoFactor(now, (user, code) => options.onEmailCode?.(user.username, code)),
@@ -123,7 +137,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const timers = new Timers();
   const faults = new FaultInjector();
   const realtime = new Realtime(ctx, timers, faults);
-  const routes = [...miscRoutes, ...authRoutes, ...statusRoutes, ...(settings.demoHooks ? demoRoutes : [])];
+  const routes = [...miscRoutes, ...authRoutes, ...statusRoutes, ...settingsRoutes, ...(settings.demoHooks ? demoRoutes : [])];
   let recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -131,6 +145,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0]!;
     recorded.push({ method, path, at: now(), transport: 'http' });
+    expireDueClaims(ctx);
     try {
       const fault = faults.take(method, path);
       if (fault && (await applyHttpFault(fault, req, res, (ms) => timers.sleep(ms)))) return;
@@ -169,6 +184,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       for (const s of sockets) s.destroy();
     });
 
+  // The presence engine ends expired claims on its own, whoever is asking (a second is fine-grained enough here).
+  const startExpiry = () => timers.every(1000, () => expireDueClaims(ctx));
+  startExpiry();
   const port = await listen(options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   url = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`;
@@ -181,6 +199,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: stop,
     async restart() {
       await stop();
+      startExpiry();
       await listen(port);
     },
     requests: () => recorded.map((r) => ({ ...r })),
@@ -196,6 +215,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         statusDefault: u.statusDefault,
         statusConnection: ctx.presence.statusConnection(u.id),
         statusText: u.statusText,
+        ...(u.statusSource ? { statusSource: u.statusSource } : {}),
+        ...(u.statusExpiresAt !== undefined ? { statusExpiresAt: u.statusExpiresAt } : {}),
       };
     },
     addUser: (spec) => void users.add(spec),
@@ -225,8 +246,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const u = requireUser(username);
       u.statusDefault = status;
       if (statusText !== undefined) u.statusText = statusText;
+      // Any other client's change is a new manual claim: it replaces (and ends) a pending expiry.
+      clearClaim(u, hasPresenceEngine(settings.version) ? 'manual' : undefined);
       ctx.presence.userEdited(u);
     },
+    setExternalStatus(username, status, statusText, expiresAt) {
+      const u = requireUser(username);
+      u.statusRestore = u.statusRestore ?? { statusDefault: u.statusDefault, statusText: u.statusText, statusSource: u.statusSource };
+      u.statusDefault = status;
+      u.statusText = statusText;
+      u.statusSource = 'external';
+      u.statusExpiresAt = expiresAt;
+      if (expiresAt === undefined) u.statusRestore = undefined;
+      ctx.presence.userEdited(u);
+    },
+    expireDueStatuses: () => expireDueClaims(ctx).map((u) => u.username),
     dropRealtimeConnections: (username) => realtime.drop(username === undefined ? undefined : requireUser(username).id),
     realtimeSubscriptions: (username) => realtime.subscriptions(requireUser(username).id),
     realtimeConnections: (username) => realtime.count(username === undefined ? undefined : requireUser(username).id),

@@ -1,8 +1,9 @@
-// users.setStatus / getStatus / getPresence (contract §9), RC 7.x semantics.
+// users.setStatus / getStatus / getPresence (contract §9), per version (status-rules.ts).
 import { endpointErrorBody, MATCH_ERROR_BODY } from './error-bodies';
 import type { Reply } from './http-io';
 import type { Route, RouteRequest } from './rest-routes';
-import { USER_STATUSES, type ServerUser, type UserStatus } from './users';
+import { applySetStatus, hasPresenceEngine, type StatusRequest } from './status-rules';
+import type { ServerUser } from './users';
 
 function badRequest(error: string, reason: string): Reply {
   return { status: 400, json: endpointErrorBody({ error, reason, details: { method: 'users.setStatus' } }) };
@@ -10,24 +11,20 @@ function badRequest(error: string, reason: string): Reply {
 
 function setStatus({ ctx, body, auth }: RouteRequest): Reply {
   const params = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  const { status, message } = params;
+  const { status, message, expiresAt } = params;
   const maybeString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
   if ((status == null && message == null) || !maybeString(status) || !maybeString(message)) {
     return { status: 400, json: MATCH_ERROR_BODY };
   }
-  // Before the develop rewrite the setting refuses the whole call, not only the message.
-  if (!ctx.settings.allowStatusMessageChange) return badRequest('error-not-allowed', 'Change status is not allowed');
-  if (typeof status === 'string' && status !== '') {
-    if (!USER_STATUSES.includes(status as UserStatus)) {
-      return badRequest('error-invalid-status', 'Valid status types include online, away, offline, and busy.');
-    }
-    if (status === 'offline' && !ctx.settings.allowInvisibleStatus) {
-      return badRequest('error-status-not-allowed', 'Invisible status is disabled');
-    }
-  }
+  // Before 8.6 the body is checked with Match.ObjectIncluding({status, message}): other keys pass
+  // unread, so an `expiresAt` sent to an older server is silently ignored (status-rules.ts).
+  const request: StatusRequest = {};
+  if (typeof status === 'string') request.status = status;
+  if (typeof message === 'string') request.message = message;
+  if (hasPresenceEngine(ctx.settings.version) && expiresAt !== undefined) request.expiresAt = expiresAt;
   const user = auth!.user;
-  if (typeof message === 'string') user.statusText = message;
-  if (typeof status === 'string' && status !== '') user.statusDefault = status as UserStatus;
+  const refused = applySetStatus(ctx, user, request);
+  if (refused) return badRequest(refused.error, refused.reason);
   ctx.presence.userEdited(user);
   return { status: 200, json: { success: true } };
 }
@@ -39,6 +36,15 @@ function targetUser({ ctx, url, auth }: RouteRequest): ServerUser | undefined | 
   if (userId) return ctx.users.get(userId) ?? null;
   if (username) return ctx.users.byUsername(username) ?? null;
   return auth!.user;
+}
+
+/** 8.6+ `users.getStatus` / `me`: `statusSource` and `statusExpiresAt` only when set (contract §9). */
+export function claimFields(version: string, user: ServerUser): Record<string, unknown> {
+  if (!hasPresenceEngine(version)) return {};
+  const fields: Record<string, unknown> = {};
+  if (user.statusSource) fields.statusSource = user.statusSource;
+  if (user.statusExpiresAt !== undefined) fields.statusExpiresAt = new Date(user.statusExpiresAt).toISOString();
+  return fields;
 }
 
 const invalidUser: Reply = {
@@ -61,7 +67,7 @@ export const statusRoutes: Route[] = [
       const status = r.ctx.presence.status(user);
       if (user.id !== r.auth!.user.id) return { status: 200, json: { _id: user.id, status, success: true } };
       const connectionStatus = r.ctx.presence.statusConnection(user.id);
-      return { status: 200, json: { _id: user.id, connectionStatus, status, success: true } };
+      return { status: 200, json: { _id: user.id, connectionStatus, status, ...claimFields(r.ctx.settings.version, user), success: true } };
     },
   },
   {

@@ -1,5 +1,6 @@
 // The `me` object: getDefaultUserFields() run through getUserInfo() (contract §2.2).
 import type { ServerContext } from './context';
+import { claimFields } from './routes-status';
 import type { ServerUser } from './users';
 
 export function meObject(ctx: ServerContext, user: ServerUser): Record<string, unknown> {
@@ -16,6 +17,7 @@ export function meObject(ctx: ServerContext, user: ServerUser): Record<string, u
     statusConnection: ctx.presence.statusConnection(user.id),
     statusDefault: user.statusDefault,
     statusText: user.statusText,
+    ...claimFields(ctx.settings.version, user),
     utcOffset: 0,
     active: user.active,
     roles: [...user.roles],

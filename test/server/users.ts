@@ -4,6 +4,7 @@ import { generateTotpSecret } from './totp';
 
 export type UserStatus = 'online' | 'away' | 'busy' | 'offline';
 export const USER_STATUSES: readonly UserStatus[] = ['online', 'away', 'offline', 'busy'];
+export type StatusSource = 'manual' | 'internal' | 'external';
 
 export interface TestUserSpec {
   username: string;
@@ -47,6 +48,11 @@ export interface ServerUser {
   roles: string[];
   statusDefault: UserStatus;
   statusText: string;
+  /** 8.6+ presence engine: who holds the status claim (`manual` from users.setStatus, `external` e.g. a calendar). */
+  statusSource?: StatusSource;
+  /** 8.6+: when the claim ends (epoch ms); `statusRestore` is what the engine puts back then. */
+  statusExpiresAt?: number;
+  statusRestore?: { statusDefault: UserStatus; statusText: string; statusSource?: StatusSource };
   preferences: { enableAutoAway: boolean; idleTimeLimit: number };
   tokens: StoredToken[];
   emailCodes: EmailCode[];
