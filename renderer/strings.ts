@@ -37,6 +37,7 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
     'The system keychain is not available, so rc-tray cannot keep you signed in. Unlock or install a keyring (such as GNOME Keyring) and try again.',
   'status-not-allowed': () => 'This server does not allow the invisible status.',
   'status-message-not-allowed': () => 'This server does not allow changing the status message.',
+  'status-expiry-unsupported': () => 'This server cannot end a status at a set time by itself.',
   'request-refused': () => 'The server refused the request.',
   'not-signed-in': () => 'You are not signed in.',
   cancelled: () => 'Sign-in was cancelled.',

@@ -1,12 +1,27 @@
 import { serverLabel } from '../common/server-address';
 import type { SessionState, UserSummary } from '../common/session-state';
+import { untilPhrase } from '../common/status-timing';
 import type { SignInError } from '../common/sign-in-error';
 
 /** The one JSON object `--json` prints (documented in the README). */
 export interface CliReport {
   state: 'signed-in' | 'signed-out' | 'needs-2fa' | 'offline' | 'error';
   server: string;
-  user?: { id: string; username: string; name: string; status: string; chosenStatus?: string; statusText: string; avatarUrl: string };
+  user?: {
+    id: string;
+    username: string;
+    name: string;
+    status: string;
+    chosenStatus?: string;
+    statusText: string;
+    avatarUrl: string;
+    statusSource?: string;
+    /** ISO 8601. */
+    statusExpiresAt?: string;
+    statusAfter?: string;
+  };
+  /** False when the server sends no live presence (`Presence_broadcast_disabled`); only known with a live connection. */
+  liveStatusShared?: boolean;
   twoFactor?: { method: 'totp' | 'email'; codeSent: boolean };
   error?: { code: string; message: string; retryAfterSeconds?: number };
   message?: string;
@@ -15,6 +30,9 @@ export interface CliReport {
 function userOf(user: UserSummary): NonNullable<CliReport['user']> {
   const shown: NonNullable<CliReport['user']> = { id: user.id, username: user.username, name: user.name, status: user.status, statusText: user.statusText, avatarUrl: user.avatarUrl };
   if (user.chosenStatus) shown.chosenStatus = user.chosenStatus;
+  if (user.statusSource) shown.statusSource = user.statusSource;
+  if (user.statusExpiresAt !== undefined) shown.statusExpiresAt = new Date(user.statusExpiresAt).toISOString();
+  if (user.statusAfter) shown.statusAfter = user.statusAfter;
   return shown;
 }
 
@@ -26,8 +44,11 @@ function errorOf(error: SignInError): NonNullable<CliReport['error']> {
 
 export function reportFor(state: SessionState): CliReport {
   switch (state.kind) {
-    case 'signed-in':
-      return { state: 'signed-in', server: state.server, user: userOf(state.user) };
+    case 'signed-in': {
+      const report: CliReport = { state: 'signed-in', server: state.server, user: userOf(state.user) };
+      if (state.features) report.liveStatusShared = state.features.liveStatusShared;
+      return report;
+    }
     case 'needs-2fa': {
       const report: CliReport = { state: 'needs-2fa', server: state.server, twoFactor: { ...state.twoFactor } };
       if (state.error) report.error = errorOf(state.error);
@@ -51,21 +72,25 @@ export function errorReport(server: string, error: SignInError): CliReport {
  * Rocket.Chat shows a user offline while none of their clients holds a live connection, whatever
  * they chose: a one-shot command (no connection) says both, so "offline" is not mistaken for a fault.
  */
-function describeUser(user: UserSummary, live: boolean): string {
+function describeUser(user: UserSummary, live: boolean, now: number): string {
   const message = user.statusText ? ` — “${user.statusText}”` : '';
   const chosen = user.chosenStatus;
+  const until = user.statusExpiresAt !== undefined && user.statusExpiresAt > now ? ` ${untilPhrase(user.statusExpiresAt, now)}${user.statusAfter ? ` (then ${user.statusAfter})` : ''}` : '';
+  const external = user.statusSource === 'external' ? ' (set by an integration)' : '';
   if (!live && chosen && chosen !== user.status) {
-    return `${user.name} (@${user.username}), ${chosen}${message} (others see ${user.status} until a Rocket.Chat client, such as the rc-tray app, is connected)`;
+    return `${user.name} (@${user.username}), ${chosen}${until}${message}${external} (others see ${user.status} until a Rocket.Chat client, such as the rc-tray app, is connected)`;
   }
-  return `${user.name} (@${user.username}), ${user.status}${message}`;
+  return `${user.name} (@${user.username}), ${user.status}${until}${message}${external}`;
 }
 
 /** The same facts as the JSON, as a sentence or two for a person at a terminal. */
-export function humanReport(state: SessionState): string {
+export function humanReport(state: SessionState, now: number = Date.now()): string {
   const where = serverLabel(state.server);
   switch (state.kind) {
-    case 'signed-in':
-      return `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable')}.`;
+    case 'signed-in': {
+      const line = `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable', now)}.`;
+      return state.features?.liveStatusShared === false ? `${line} This server does not share live status; rc-tray reads yours every 5 minutes.` : line;
+    }
     case 'needs-2fa': {
       const ask = state.twoFactor.method === 'email'
         ? state.twoFactor.codeSent ? 'A code was e-mailed to you.' : 'Use the code already e-mailed to you.'

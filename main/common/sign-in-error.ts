@@ -24,6 +24,7 @@ export type SignInErrorCode =
   | 'keychain-unavailable'
   | 'status-not-allowed'
   | 'status-message-not-allowed'
+  | 'status-expiry-unsupported'
   | 'request-refused'
   | 'not-signed-in'
   | 'cancelled'

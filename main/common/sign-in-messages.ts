@@ -40,7 +40,9 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'keychain-unavailable': (c) =>
     `The system keychain is not available${c.detail ? ` (${c.detail})` : ''}. rc-tray keeps your session there; unlock or install a keyring (e.g. GNOME Keyring) and try again.`,
   'status-not-allowed': () => 'This server does not allow the invisible status.',
-  'status-message-not-allowed': () => 'This server does not allow changing the status message.',
+  'status-message-not-allowed': (c) => c.detail ?? 'This server does not allow changing the status message.',
+  'status-expiry-unsupported': (c) =>
+    c.detail ?? 'This server runs a Rocket.Chat version older than 8.6, which cannot end a status at a set time by itself.',
   'request-refused': (c) => `The server refused the request${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
   'not-signed-in': (c) => `You are not signed in${at(c)}.`,
   cancelled: () => 'Sign-in was cancelled.',

@@ -1,5 +1,7 @@
 import type { SessionState, UserStatus } from '../common/session-state';
 import { serverLabel } from '../common/server-address';
+import type { StatusDuration } from '../common/status-timing';
+import { messageSubmenu, statusSubmenu } from './status-menu';
 import { TRAY_STRINGS } from './tray-strings';
 import { stateLine, trayLook, userLine, type TrayInput } from './tray-view';
 
@@ -7,8 +9,11 @@ import { stateLine, trayLook, userLine, type TrayInput } from './tray-view';
 export type TrayAction =
   | { kind: 'sign-in' }
   | { kind: 'open-server'; url: string }
-  | { kind: 'set-status'; status: UserStatus }
-  | { kind: 'set-status-message'; message: string }
+  /** Without a duration: until the person changes it. */
+  | { kind: 'set-status'; status: UserStatus; duration?: StatusDuration }
+  | { kind: 'set-status-message'; message: string; duration?: StatusDuration }
+  /** One of the admin's custom statuses: its status type with its name as the message. */
+  | { kind: 'set-custom-status'; name: string; status: UserStatus; duration?: StatusDuration }
   /** Signs out of `server`, or of the server the tray follows. */
   | { kind: 'sign-out'; server?: string }
   | { kind: 'follow-server'; server: string }
@@ -20,9 +25,6 @@ export type TrayMenuItem =
   | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction }
   | { type: 'radio' | 'checkbox'; label: string; checked: boolean; action: TrayAction }
   | { type: 'submenu'; label: string; submenu: TrayMenuItem[] };
-
-/** Rocket.Chat's statuses in menu order; `offline` chosen by hand is what others see as invisible. */
-export const STATUS_CHOICES: readonly UserStatus[] = ['online', 'away', 'busy', 'offline'];
 
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
 const separator: TrayMenuItem = { type: 'separator' };
@@ -63,35 +65,14 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   const user = userLine(session);
   if (user) items.push(info(user));
   items.push(info(stateLine(input)));
+  if (session?.kind === 'signed-in' && session.features?.liveStatusShared === false) items.push(info(TRAY_STRINGS.liveStatusNotShared));
   if (session) items.push(info(serverLabel(session.server)));
   items.push(separator);
 
   if (session?.kind === 'signed-in') {
-    const current = session.user.status;
-    items.push({
-      type: 'submenu',
-      label: TRAY_STRINGS.statusMenu,
-      submenu: STATUS_CHOICES.map((status) => ({
-        type: 'radio',
-        label: TRAY_STRINGS.statusNames[status],
-        checked: status === current,
-        action: { kind: 'set-status', status },
-      })),
-    });
-    items.push({
-      type: 'submenu',
-      label: TRAY_STRINGS.statusMessageMenu,
-      submenu: [
-        ...TRAY_STRINGS.statusMessagePresets.map((message): TrayMenuItem => ({
-          type: 'radio',
-          label: message,
-          checked: session.user.statusText === message,
-          action: { kind: 'set-status-message', message },
-        })),
-        separator,
-        { type: 'normal', label: TRAY_STRINGS.clearStatusMessage, enabled: session.user.statusText !== '', action: { kind: 'set-status-message', message: '' } },
-      ],
-    });
+    items.push(statusSubmenu(session));
+    const messages = messageSubmenu(session);
+    if (messages) items.push(messages);
   } else if (trayLook(input) === 'signed-out') {
     items.push({ type: 'normal', label: TRAY_STRINGS.signIn, enabled: true, action: { kind: 'sign-in' } });
   }

@@ -1,4 +1,5 @@
-import type { SessionState, UserStatus } from '../common/session-state';
+import type { SessionState, UserStatus, UserSummary } from '../common/session-state';
+import { untilPhrase } from '../common/status-timing';
 import { serverLabel } from '../common/server-address';
 import { TRAY_STRINGS } from './tray-strings';
 
@@ -12,6 +13,8 @@ export interface TrayInput {
   startAtLoginAvailable: boolean;
   /** Sessions of the other saved servers that are signed in or retrying (the tray follows one). */
   otherSessions?: SessionState[];
+  /** The clock for "until 15:30" (epoch ms); the app passes Date.now(). */
+  now?: number;
 }
 
 export type TrayLook = 'online' | 'away' | 'busy' | 'invisible' | 'connecting' | 'unreachable' | 'signed-out';
@@ -47,8 +50,7 @@ export function stateLine(input: TrayInput): string {
     case 'signed-in': {
       if (session.live === 'connecting') return TRAY_STRINGS.connecting;
       if (session.live === 'reconnecting') return TRAY_STRINGS.reconnecting;
-      const status = TRAY_STRINGS.statusNames[session.user.status];
-      return session.user.statusText ? `${status}: ${session.user.statusText}` : status;
+      return statusLine(session.user, input.now ?? Date.now());
     }
     case 'signing-in':
       return TRAY_STRINGS.signingIn;
@@ -59,6 +61,14 @@ export function stateLine(input: TrayInput): string {
     case 'signed-out':
       return TRAY_STRINGS.signedOut;
   }
+}
+
+/** "Busy until 15:30: In a meeting (set by an integration)". */
+export function statusLine(user: UserSummary, now: number): string {
+  const until = user.statusExpiresAt !== undefined && user.statusExpiresAt > now ? ` ${untilPhrase(user.statusExpiresAt, now)}` : '';
+  const text = user.statusText ? `: ${user.statusText}` : '';
+  const external = user.statusSource === 'external' ? ` (${TRAY_STRINGS.externalStatus})` : '';
+  return `${TRAY_STRINGS.statusNames[user.status]}${until}${text}${external}`;
 }
 
 /** "Name (@username)" for a signed-in session, otherwise undefined. */
@@ -74,6 +84,7 @@ export function trayTooltip(input: TrayInput): string {
   const user = userLine(input.session);
   if (user) lines.push(user);
   lines.push(stateLine(input));
+  if (input.session?.kind === 'signed-in' && input.session.features?.liveStatusShared === false) lines.push(TRAY_STRINGS.liveStatusNotShared);
   if (input.session) lines.push(serverLabel(input.session.server));
   return lines.join('\n');
 }

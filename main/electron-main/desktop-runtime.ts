@@ -186,6 +186,9 @@ export class DesktopRuntime {
       case 'set-status-message':
         session?.setStatus({ message: action.message }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
         return;
+      case 'set-custom-status':
+        session?.setStatus({ status: action.status, message: action.name }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        return;
       case 'follow-server':
         this.primary = action.server;
         void this.engine.settings.update((settings) => ({ ...settings, activeServer: action.server })).catch(() => undefined);
@@ -244,6 +247,7 @@ export class DesktopRuntime {
       resuming: this.resuming,
       startAtLogin: this.startAtLogin.isEnabled(),
       startAtLoginAvailable: this.startAtLogin.available,
+      now: Date.now(),
       otherSessions: this.engine
         .allSessions()
         .map((session) => session.state)

@@ -10,6 +10,7 @@ import { JsonSettingsStore } from './settings/settings-store';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { SignInEngine } from './sign-in-engine';
+import { ddpCallOnce } from './realtime/ddp-call-once';
 import { realtimePresence } from './realtime/realtime-presence';
 
 export interface EngineOptions {
@@ -43,5 +44,6 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
     scheduler: options.scheduler,
     backoff: options.backoff,
     livePresence,
+    ddpCall: ddpCallOnce,
   });
 }

@@ -6,6 +6,7 @@ import type { PasswordLogin, RocketChatApi, ServerInfo } from './http/rocketchat
 import { signInError } from '../common/sign-in-messages';
 import type { TokenStore } from './keychain/token-store';
 import type { SettingsStore } from './settings/settings-store';
+import type { DdpCallOnce } from './realtime/ddp-call-once';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { ServerSession } from './session/server-session';
@@ -17,6 +18,7 @@ export interface SignInEngineDeps {
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
   livePresence?: LivePresenceFactory;
+  ddpCall?: DdpCallOnce;
 }
 
 export interface CheckedServer extends ServerInfo {

@@ -36,11 +36,26 @@ test('a status message preset is set, and cleared again', async (t) => {
 });
 
 test("a status the server refuses becomes a notification with the server's reason", async (t) => {
-  const { app, tray } = await signedInApp(t, { allowInvisibleStatus: false });
+  const { world, app, tray } = await signedInApp(t);
+  await eventually(() => tray.item('Status', 'Invisible') !== undefined, 'invisible offered (allowed at sign-in)');
+  // The admin turns it off after rc-tray read the settings: the server's refusal is what the person sees.
+  world.server.setOption('allowInvisibleStatus', false);
   tray.item('Status', 'Invisible')?.click?.();
   await eventually(() => app.electron.notifications.length === 1, 'notification');
   assert.equal(app.electron.notifications[0]!.options.body, 'This server does not allow the invisible status.');
   assert.equal(tray.item('Status', 'Online')?.checked, true);
+});
+
+test('Invisible is not offered where the server disables it (Accounts_AllowInvisibleStatusOption)', async (t) => {
+  const { tray } = await signedInApp(t, { allowInvisibleStatus: false });
+  await eventually(() => tray.item('Status', 'Invisible') === undefined, 'invisible hidden once the settings are read');
+  assert.ok(tray.item('Status', 'Away'), 'Away stays (Rocket.Chat PR #41414)');
+});
+
+test('a server that shares no live status says so in the tray', async (t) => {
+  const { tray } = await signedInApp(t, { presenceBroadcastDisabled: true });
+  await eventually(() => tray.item('This server does not share live status') !== undefined, 'menu line');
+  assert.match(tray.toolTips.at(-1) ?? '', /This server does not share live status/);
 });
 
 test('"Open in browser" hands only the server URL to the OS', async (t) => {

@@ -27,6 +27,7 @@ const ALL_CODES = {
   'keychain-unavailable': true,
   'status-not-allowed': true,
   'status-message-not-allowed': true,
+  'status-expiry-unsupported': true,
   'request-refused': true,
   'not-signed-in': true,
   cancelled: true,

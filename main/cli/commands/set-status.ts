@@ -27,10 +27,12 @@ export async function setStatus(args: ParsedArgs, io: CliIo): Promise<ExitCode> 
     if (state.kind !== 'signed-in') return printState(io, args.json, state);
     const change: { status: UserStatus; message?: string } = { status: SERVER_STATUS[chosen] };
     if (message !== undefined) change.message = message;
-    await session.setStatus(change);
-    const user = { ...state.user, chosenStatus: change.status, statusText: change.message ?? state.user.statusText };
-    const done = `Status set to ${chosen}${message ? ` — “${message}”` : ''}.`;
-    const report = { ...reportFor({ ...state, user }), message: done };
+    const after = await session.setStatus(change);
+    const shown = after.kind === 'signed-in' ? after : state;
+    // The text as the server keeps it (trimmed, at most 120 characters).
+    const text = message !== undefined ? shown.user.statusText : '';
+    const done = `Status set to ${chosen}${text ? ` — “${text}”` : ''}.`;
+    const report = { ...reportFor(shown), message: done };
     return printReport(io, args.json, report, done, EXIT.ok);
   } finally {
     engine.dispose();

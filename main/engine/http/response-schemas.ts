@@ -12,6 +12,14 @@ const userStatusSchema = z.pipe(
   z.transform((status: string) => (status === 'online' || status === 'away' || status === 'busy' ? status : 'offline')),
 );
 
+const statusSourceSchema = z.enum(['manual', 'internal', 'external']);
+
+/** 8.6+ (contract §9): which part of the presence engine holds the status, and until when. */
+const claimFields = {
+  statusSource: z.optional(z.catch(z.optional(statusSourceSchema), undefined)),
+  statusExpiresAt: z.optional(z.catch(z.optional(z.string()), undefined)),
+};
+
 /** `me` as returned by login and `/api/v1/me`; fields of newer versions are optional. */
 export const meSchema = z.object({
   _id: z.string().check(z.minLength(1)),
@@ -20,6 +28,7 @@ export const meSchema = z.object({
   status: z.optional(userStatusSchema),
   statusDefault: z.optional(userStatusSchema),
   statusText: z.optional(z.string()),
+  ...claimFields,
   avatarUrl: z.optional(z.string()),
   settings: z.optional(
     z.object({
@@ -60,3 +69,15 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const successFlagSchema = z.object({ success: z.literal(true) });
+
+/** `GET /api/v1/settings.public` (RC `apps/meteor/app/api/server/v1/settings.ts`). */
+export const publicSettingsSchema = z.object({
+  success: z.literal(true),
+  settings: z.array(z.looseObject({ _id: z.string(), value: z.optional(z.unknown()) })),
+});
+
+/** `GET /api/v1/custom-user-status.list` (RC `apps/meteor/app/api/server/v1/custom-user-status.ts`). */
+export const customStatusListSchema = z.object({
+  success: z.literal(true),
+  statuses: z.array(z.looseObject({ name: z.string(), statusType: z.string() })),
+});

@@ -6,7 +6,7 @@ import { serverEndpoint } from '../../common/server-address';
 import { classifyNetworkFailure } from './classify-network-failure';
 import { errorId, errorReason, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
 import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
-import { loginSuccessSchema, meSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
+import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
 
 export interface Credentials {
   userId: string;
@@ -98,10 +98,32 @@ export class RocketChatApi {
     return me;
   }
 
-  async setStatus(credentials: Credentials, change: { status?: UserStatus; message?: string }): Promise<void> {
-    const response = await this.send({ method: 'POST', url: '/api/v1/users.setStatus', headers: authHeaders(credentials), data: change });
+  /** `expiresAt` (8.6+) travels as an ISO date; older servers would ignore it, so callers check first. */
+  async setStatus(credentials: Credentials, change: { status?: UserStatus; message?: string; expiresAt?: number }): Promise<void> {
+    const data: Record<string, string> = {};
+    if (change.status !== undefined) data.status = change.status;
+    if (change.message !== undefined) data.message = change.message;
+    if (change.expiresAt !== undefined) data.expiresAt = new Date(change.expiresAt).toISOString();
+    const response = await this.send({ method: 'POST', url: '/api/v1/users.setStatus', headers: authHeaders(credentials), data });
     this.throwOnAuthenticatedFailure(response);
     readBody(response, successFlagSchema, this.server);
+  }
+
+  /** Public settings by id (no session needed); ids the server does not have are simply absent. */
+  async publicSettings(ids: readonly string[]): Promise<Map<string, unknown>> {
+    const query = new URLSearchParams({ _id: ids.join(','), count: String(ids.length) });
+    const response = await this.send({ method: 'GET', url: `/api/v1/settings.public?${query.toString()}` });
+    this.throwOnTransportStatus(response);
+    if (response.status !== 200) throw this.requestRefusal(response);
+    const { settings } = readBody(response, publicSettingsSchema, this.server);
+    return new Map(settings.map((setting) => [setting._id, setting.value]));
+  }
+
+  /** The admin's custom statuses, in the server's order. */
+  async customStatuses(credentials: Credentials): Promise<Array<{ name: string; statusType: string }>> {
+    const response = await this.send({ method: 'GET', url: '/api/v1/custom-user-status.list?count=100', headers: authHeaders(credentials) });
+    this.throwOnAuthenticatedFailure(response);
+    return readBody(response, customStatusListSchema, this.server).statuses.map(({ name, statusType }) => ({ name, statusType }));
   }
 
   private async loginWith(body: Record<string, string>): Promise<LoginOutcome> {

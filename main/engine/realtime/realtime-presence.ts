@@ -4,6 +4,7 @@ import type { UserStatus } from '../../common/session-state';
 import { SignInFailure } from '../../common/sign-in-error';
 import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 import type { LivePresence, LivePresenceEvents, LivePresenceFactory } from '../session/live-presence';
+import type { StatusClaim } from '../session/status-control';
 import { systemScheduler, type Scheduler } from '../session/scheduler';
 import { DdpClient, DdpMethodError } from './ddp-client';
 import { isAuthRejection, userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
@@ -91,7 +92,7 @@ class RealtimePresence implements LivePresence {
       if (this.client !== client) return;
       this.attempt = 0;
       this.events.connection('live');
-      if (me.status) this.events.status(me.status, me.statusText ?? '');
+      if (me.status) this.events.status(me.status, me.statusText ?? '', claimOf(me.statusSource, me.statusExpiresAt));
     } catch (error) {
       if (this.client !== client) return;
       const rejected =
@@ -124,16 +125,16 @@ class RealtimePresence implements LivePresence {
     if (collection === 'stream-user-presence') {
       const event = userPresenceEventSchema.safeParse(fields);
       if (!event.success || event.data.eventName !== this.credentials.userId) return;
-      const [, code, text] = event.data.args[0];
-      this.events.status(STATUS_BY_CODE[code] ?? 'offline', typeof text === 'string' ? text : '');
+      const [, code, text, source, expiresAt] = event.data.args[0];
+      this.events.status(STATUS_BY_CODE[code] ?? 'offline', typeof text === 'string' ? text : '', claimOf(source, expiresAt));
       return;
     }
     if (collection !== 'stream-notify-logged') return;
     const event = userStatusEventSchema.safeParse(fields);
     if (!event.success) return;
-    const [uid, , code, text] = event.data.args[0];
+    const [uid, , code, text, , , source, expiresAt] = event.data.args[0];
     if (uid !== this.credentials.userId) return;
-    this.events.status(STATUS_BY_CODE[code] ?? 'offline', text ?? '');
+    this.events.status(STATUS_BY_CODE[code] ?? 'offline', text ?? '', claimOf(source, expiresAt));
   }
 
   private scheduleReconnect(): void {
@@ -152,6 +153,16 @@ class RealtimePresence implements LivePresence {
     if (this.reconnectTimer !== undefined) this.scheduler.clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
   }
+}
+
+/** 8.6+ frames end with `statusSource, statusExpiresAt`; the date is EJSON `{$date}` or ISO (RN PR #7392 `normalizeStatusExpiresAt`). */
+export function claimOf(source: unknown, expiresAt: unknown): StatusClaim {
+  const claim: StatusClaim = {};
+  if (source === 'manual' || source === 'internal' || source === 'external') claim.source = source;
+  const raw = typeof expiresAt === 'object' && expiresAt !== null && '$date' in expiresAt ? (expiresAt as { $date: unknown }).$date : expiresAt;
+  const at = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+  if (Number.isFinite(at)) claim.expiresAt = at;
+  return claim;
 }
 
 export function realtimePresence(options: RealtimeOptions): LivePresenceFactory {

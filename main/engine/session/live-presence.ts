@@ -1,8 +1,9 @@
 import type { LiveConnection, UserStatus, UserSummary } from '../../common/session-state';
 import type { Credentials } from '../http/rocketchat-api';
+import type { StatusClaim } from './status-control';
 
 export interface LivePresenceEvents {
-  status(status: UserStatus, statusText: string): void;
+  status(status: UserStatus, statusText: string, claim?: StatusClaim): void;
   connection(state: LiveConnection): void;
   /** The server refused the token on the realtime connection: the session is over. */
   rejected(): void;

@@ -1,13 +1,15 @@
 import { RESUME_BACKOFF, backoffDelay, type BackoffPolicy } from '../../common/backoff';
-import type { LiveConnection, SessionState, UserStatus, UserSummary } from '../../common/session-state';
+import type { LiveConnection, ServerStatusFeatures, SessionState, UserSummary } from '../../common/session-state';
 import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
 import type { TokenStore } from '../keychain/token-store';
 import { rememberServer, type SettingsStore } from '../settings/settings-store';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
+import type { DdpCallOnce } from '../realtime/ddp-call-once';
 import { forgetIfStill, storeReplacing } from './token-handover';
 import { systemScheduler, type Scheduler } from './scheduler';
+import { StatusControl, type StatusChange } from './status-control';
 import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
 
 export interface ServerSessionDeps {
@@ -18,6 +20,8 @@ export interface ServerSessionDeps {
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
   livePresence?: LivePresenceFactory;
+  /** The DDP fallback for status changes the REST API refuses (pre-8.6, message changes locked). */
+  ddpCall?: DdpCallOnce;
 }
 
 export interface LogoutResult {
@@ -58,12 +62,24 @@ export class ServerSession {
   /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
   private replacingSaved = false;
   private disposed = false;
+  private readonly status: StatusControl;
 
   constructor(private readonly deps: ServerSessionDeps) {
     this.server = deps.server;
     this.scheduler = deps.scheduler ?? systemScheduler;
     this.backoff = deps.backoff ?? RESUME_BACKOFF;
     this.current = { kind: 'signed-out', server: this.server };
+    this.status = new StatusControl({
+      server: this.server,
+      api: deps.api,
+      scheduler: this.scheduler,
+      credentials: () => deps.tokens.get(this.server),
+      state: () => this.current,
+      update: (state) => this.set(state),
+      expire: () => this.expire(),
+      ddpCall: deps.ddpCall,
+      live: deps.livePresence !== undefined,
+    });
   }
 
   get state(): SessionState {
@@ -204,35 +220,24 @@ export class ServerSession {
   }
 
   /** Sets what others see; the realtime stream then confirms it. Refusals carry the server's reason. */
-  async setStatus(change: { status?: UserStatus; message?: string }): Promise<SessionState> {
-    const state = this.current;
-    if (state.kind !== 'signed-in') throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
+  setStatus(change: StatusChange): Promise<SessionState> {
+    return this.status.set(change);
+  }
+
+  /** What this server allows for statuses (read at sign-in for live sessions, on demand otherwise). */
+  async statusFeatures(withCustomStatuses = false): Promise<ServerStatusFeatures> {
     const credentials = await this.deps.tokens.get(this.server);
-    if (!credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
-    try {
-      await this.deps.api.setStatus(credentials, change);
-    } catch (error) {
-      if (error instanceof SignInFailure && error.code === 'session-expired') await this.expire();
-      throw error;
-    }
-    const latest = this.current;
-    if (latest.kind === 'signed-in' && latest.live === 'live') {
-      this.set({
-        ...latest,
-        user: {
-          ...latest.user,
-          status: change.status ?? latest.user.status,
-          chosenStatus: change.status ?? latest.user.chosenStatus,
-          statusText: change.message ?? latest.user.statusText,
-        },
-      });
-    }
-    return this.current;
+    if (this.current.kind !== 'signed-in' || !credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
+    return this.status.featuresFor(credentials, withCustomStatuses);
   }
 
   /** System idle / lock / suspend: away for this connection; never changes a status chosen by hand. */
   setIdle(idle: boolean): void {
-    if (this.current.kind === 'signed-in' && this.autoAway.enabled) this.live?.setAway(idle);
+    const state = this.current;
+    if (state.kind !== 'signed-in' || !this.autoAway.enabled) return;
+    // A status an integration set (a calendar's "In a meeting") is theirs: auto-away leaves it alone.
+    if (idle && state.user.statusSource === 'external') return;
+    this.live?.setAway(idle);
   }
 
   dispose(): void {
@@ -302,6 +307,7 @@ export class ServerSession {
     this.stopLive();
     const live: LiveConnection = this.deps.livePresence ? 'connecting' : 'unavailable';
     this.set({ kind: 'signed-in', server: this.server, user, live });
+    this.status.signedIn(credentials);
     this.startLive(credentials, user);
     return this.current;
   }
@@ -315,9 +321,8 @@ export class ServerSession {
       credentials,
       user,
       events: {
-        status: (status, statusText) => {
-          const state = this.current;
-          if (mine() && state.kind === 'signed-in') this.set({ ...state, user: { ...state.user, status, statusText } });
+        status: (status, statusText, claim) => {
+          if (mine()) this.status.onLiveStatus(status, statusText, claim);
         },
         connection: (connection) => {
           const state = this.current;
@@ -331,6 +336,7 @@ export class ServerSession {
   }
 
   private stopLive(): void {
+    this.status.stop();
     const live = this.live;
     this.live = undefined;
     live?.close();

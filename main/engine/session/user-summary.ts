@@ -13,6 +13,9 @@ export function summariseUser(server: string, me: Me): UserSummary {
     avatarUrl: me.avatarUrl ?? serverEndpoint(server, `/avatar/${encodeURIComponent(username)}`),
   };
   if (me.statusDefault) user.chosenStatus = me.statusDefault;
+  if (me.statusSource) user.statusSource = me.statusSource;
+  const expiresAt = me.statusExpiresAt ? Date.parse(me.statusExpiresAt) : Number.NaN;
+  if (Number.isFinite(expiresAt)) user.statusExpiresAt = expiresAt;
   return user;
 }
 

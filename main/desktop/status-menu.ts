@@ -1,0 +1,59 @@
+import type { ServerStatusFeatures, SessionState, UserStatus } from '../common/session-state';
+import type { TrayAction, TrayMenuItem } from './tray-menu';
+import { TRAY_STRINGS } from './tray-strings';
+
+type SignedIn = Extract<SessionState, { kind: 'signed-in' }>;
+
+/**
+ * The statuses a person may choose on this server. Invisible only where the server allows it
+ * (`Accounts_AllowInvisibleStatusOption`, as the web client's `useStatusItems.tsx` does). Away
+ * stays on every version: Rocket.Chat PR #40469 and mobile PR #7392 hid it on 8.6+, and both were
+ * reversed on 2026-07-16 (Rocket.Chat PR #41414 "Restore Away to quick status menu", mobile PR
+ * #7498 "restore Away status option on servers 8.6.0 and above"): `users.setStatus` accepts it.
+ */
+export function statusChoices(features: ServerStatusFeatures | undefined): UserStatus[] {
+  const all: UserStatus[] = ['online', 'away', 'busy', 'offline'];
+  return features?.invisibleAllowed === false ? all.filter((status) => status !== 'offline') : all;
+}
+
+/** The message menu is offered unless the server refuses message changes (the web client hides it too). */
+export function messagesAllowed(features: ServerStatusFeatures | undefined): boolean {
+  return features?.messageChangeAllowed !== false;
+}
+
+export function statusSubmenu(session: SignedIn): TrayMenuItem {
+  const choices = statusChoices(session.features);
+  const current = session.user.status;
+  const items: TrayMenuItem[] = choices.map((status) => ({
+    type: 'radio',
+    label: TRAY_STRINGS.statusNames[status],
+    checked: status === current,
+    action: { kind: 'set-status', status },
+  }));
+  const custom = (session.features?.customStatuses ?? []).filter((preset) => choices.includes(preset.status));
+  if (custom.length > 0) {
+    items.push({ type: 'separator' }, { type: 'normal', label: TRAY_STRINGS.serverPresets, enabled: false });
+    for (const preset of custom) {
+      items.push({
+        type: 'radio',
+        label: `${preset.name} (${TRAY_STRINGS.statusNames[preset.status]})`,
+        checked: session.user.statusText === preset.name && session.user.status === preset.status,
+        action: { kind: 'set-custom-status', name: preset.name, status: preset.status },
+      });
+    }
+  }
+  return { type: 'submenu', label: TRAY_STRINGS.statusMenu, submenu: items };
+}
+
+export function messageSubmenu(session: SignedIn): TrayMenuItem | undefined {
+  if (!messagesAllowed(session.features)) return undefined;
+  const items: TrayMenuItem[] = TRAY_STRINGS.statusMessagePresets.map((message) => ({
+    type: 'radio',
+    label: message,
+    checked: session.user.statusText === message,
+    action: { kind: 'set-status-message', message },
+  }));
+  items.push({ type: 'separator' });
+  items.push({ type: 'normal', label: TRAY_STRINGS.clearStatusMessage, enabled: session.user.statusText !== '', action: { kind: 'set-status-message', message: '' } });
+  return { type: 'submenu', label: TRAY_STRINGS.statusMessageMenu, submenu: items };
+}
