@@ -65,14 +65,15 @@ export function linuxAutostartEntry(command: readonly string[]): string {
 
 export interface LoginItemSettingsChange {
   openAtLogin: boolean;
-  /** macOS (before 13): open without showing windows. */
-  openAsHidden?: boolean;
   /** Windows: the arguments of the login item. */
   args?: string[];
 }
 
-/** `app.setLoginItemSettings` for macOS and Windows; both carry the hidden flag their own way. */
+/**
+ * `app.setLoginItemSettings` for macOS and Windows; both carry "hidden" their own way: Windows as
+ * an argument, macOS as `wasOpenedAtLogin` (`openAsHidden` was removed from Electron, PR #52351).
+ */
 export function loginItemSettings(platform: NodeJS.Platform, openAtLogin: boolean): LoginItemSettingsChange {
   if (platform === 'win32') return { openAtLogin, args: [HIDDEN_FLAG] };
-  return { openAtLogin, openAsHidden: true };
+  return { openAtLogin };
 }

@@ -1,4 +1,5 @@
 import { registerAppScheme, serveAppFiles } from './app-protocol-handler';
+import { applicationMenuTemplate, platformBehaviour } from '../desktop/platform-behaviour';
 import { DesktopRuntime, type DesktopAppDeps } from './desktop-runtime';
 
 export type { DesktopAppDeps } from './desktop-runtime';
@@ -15,14 +16,18 @@ export interface DesktopAppHandle {
 
 /** Everything the Electron main process does, given the Electron parts it uses. */
 export function startDesktopApp(deps: DesktopAppDeps): DesktopAppHandle {
-  const { app, protocol, session } = deps.electron;
+  const { app, protocol, session, Menu } = deps.electron;
+  const behaviour = platformBehaviour(deps.platform);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return { primaryInstance: false, runtime: Promise.resolve(undefined) };
   }
   registerAppScheme(protocol);
   let runtime: DesktopRuntime | undefined;
-  app.on('second-instance', () => runtime?.showYourself());
+  for (const event of behaviour.relaunchEvents) {
+    if (event === 'activate') app.on('activate', () => runtime?.showYourself());
+    else app.on('second-instance', () => runtime?.showYourself());
+  }
   // A tray app lives on without windows; without this listener Electron would quit.
   app.on('window-all-closed', () => undefined);
   app.on('will-quit', () => runtime?.dispose());
@@ -30,10 +35,18 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopAppHandle {
   const ready = app.whenReady().then(() => {
     if (deps.platform === 'darwin') app.dock?.hide();
     if (deps.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    // Replaces Electron's default File/Edit/View/Window/Help menu before any window exists.
+    const menu = applicationMenuTemplate(behaviour);
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     denyPermissions(session.defaultSession);
     serveAppFiles(protocol, deps.files.rendererRoot);
     runtime = new DesktopRuntime(deps);
     return runtime;
+  });
+  // A fault while starting must not leave a process with no tray: say so (no stack) and quit.
+  ready.catch((error: unknown) => {
+    deps.log?.(`rc-tray could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.quit();
   });
   return { primaryInstance: true, runtime: ready };
 }

@@ -8,6 +8,7 @@ import { shouldTurnOnStartAtLogin } from '../desktop/autostart';
 import { isBrowsableUrl, type TrayAction } from '../desktop/tray-menu';
 import { TRAY_STRINGS } from '../desktop/tray-strings';
 import { trayLook, type TrayInput } from '../desktop/tray-view';
+import { notificationActivationAction, platformBehaviour, relaunchAction, trayClickAction, type PlatformBehaviour, type ShowAction } from '../desktop/platform-behaviour';
 import type { EngineOptions } from '../engine/create-engine';
 import { AutoAway } from '../engine/presence/auto-away';
 import { systemScheduler, type Scheduler } from '../engine/session/scheduler';
@@ -17,7 +18,9 @@ import type { ElectronPorts, NotificationPort } from './electron-ports';
 import { registerLoginIpc } from './login-ipc';
 import { LoginWindow } from './login-window';
 import { createStartAtLogin, type StartAtLogin } from './start-at-login';
-import { electronFetch, wireSystemEvents } from './system-events';
+import { electronFetch } from './electron-fetch';
+import { wireSystemEvents } from './system-events';
+import { dbusScreenLockSource, type ScreenLockSource } from './linux-screen-lock';
 import { TrayController } from './tray-controller';
 
 export interface DesktopAppDeps {
@@ -30,7 +33,14 @@ export interface DesktopAppDeps {
   homeDir: string;
   execPath: string;
   scheduler?: Scheduler;
+  /** Linux screen lock; by default the session's D-Bus signals (dbus-monitor). */
+  screenLock?: ScreenLockSource;
+  /** Where a fault that cannot be shown goes (stderr in the app). */
+  log?(line: string): void;
 }
+
+/** How long the login window shows "Signed in" before it closes by itself. */
+export const SIGNED_IN_WINDOW_CLOSE_MS = 1_500;
 
 function messageOf(error: unknown): string {
   return error instanceof SignInFailure ? error.message : signInError('unexpected').message;
@@ -52,6 +62,7 @@ export class DesktopRuntime {
   private readonly lastStates = new Map<string, SessionState>();
   private readonly notifications = new Set<NotificationPort>();
   private readonly cleanups: Array<() => void> = [];
+  private readonly behaviour: PlatformBehaviour;
   private primary?: string;
   private resuming = true;
   private disposed = false;
@@ -59,6 +70,7 @@ export class DesktopRuntime {
   constructor(private readonly deps: DesktopAppDeps) {
     const { electron } = deps;
     const scheduler = deps.scheduler ?? systemScheduler;
+    this.behaviour = platformBehaviour(deps.platform);
     this.hidden = isStartedHidden(deps.argv, deps.platform === 'darwin' && electron.app.getLoginItemSettings().wasOpenedAtLogin);
     this.engine = deps.createEngine({
       env: deps.env,
@@ -75,6 +87,7 @@ export class DesktopRuntime {
         Menu: electron.Menu,
         assetsDir: deps.files.assets,
         platform: deps.platform,
+        behaviour: this.behaviour,
         onAction: (action) => this.perform(action),
         onClick: () => this.onTrayClick(),
       },
@@ -88,25 +101,36 @@ export class DesktopRuntime {
       nativeTheme: electron.nativeTheme,
       preload: deps.files.preload,
       devTools: !electron.app.isPackaged,
+      showOn: this.behaviour.showLoginWindowOn,
+      scheduler,
       createService: () => new LoginWindowService(engine, (server) => this.onWindowSignedIn(server)),
       onClosed: () => this.render(),
     });
     this.cleanups.push(registerLoginIpc(electron.ipcMain, this.loginWindow));
     this.cleanups.push(this.engine.onChange((state) => this.onSessionChange(state)));
     const autoAway = new AutoAway({ sessions: () => engine.allSessions(), idle: { systemIdleSeconds: () => electron.powerMonitor.getSystemIdleTime() }, scheduler });
-    this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler }));
+    const screenLock = this.behaviour.screenLock === 'dbus' ? (deps.screenLock ?? dbusScreenLockSource({ env: deps.env })) : undefined;
+    this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler, screenLock }));
     this.autoAway = autoAway;
+    // Windows: a click on a notice in Action Center reaches only this, once its toast timed out.
+    if (this.behaviour.notificationActivation === 'handle-activation') {
+      electron.Notification.handleActivation?.(() => this.show(notificationActivationAction(trayLook(this.trayInput()))));
+    }
   }
 
   get loginWindowOpen(): boolean {
     return this.loginWindow.isOpen;
   }
 
-  /** A second launch: the person wants to see rc-tray. */
+  /** A second launch (or a macOS reopen): the person wants to see rc-tray. */
   showYourself(): void {
+    this.show(relaunchAction(this.behaviour, trayLook(this.trayInput())));
+  }
+
+  private show(action: ShowAction): void {
     if (this.disposed) return;
-    if (trayLook(this.trayInput()) === 'signed-out') this.loginWindow.open();
-    else this.tray.popUpMenu();
+    if (action === 'open-login') this.loginWindow.open();
+    if (action === 'pop-up-menu') this.tray.popUpMenu();
   }
 
   dispose(): void {
@@ -152,7 +176,7 @@ export class DesktopRuntime {
   private onWindowSignedIn(server: string): void {
     if (this.disposed) return;
     this.primary = server;
-    this.loginWindow.close();
+    this.loginWindow.closeAfter(SIGNED_IN_WINDOW_CLOSE_MS);
     this.render();
     void this.turnOnStartAtLoginOnce();
   }
@@ -181,10 +205,10 @@ export class DesktopRuntime {
         if (isBrowsableUrl(action.url)) this.deps.electron.shell.openExternal(action.url).catch(() => undefined);
         return;
       case 'set-status':
-        session?.setStatus({ status: action.status }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        session?.setStatus({ status: action.status }).catch((error: unknown) => this.statusNotChanged(error));
         return;
       case 'set-status-message':
-        session?.setStatus({ message: action.message }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        session?.setStatus({ message: action.message }).catch((error: unknown) => this.statusNotChanged(error));
         return;
       case 'set-custom-status':
         session?.setStatus({ status: action.status, message: action.name }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
@@ -217,10 +241,17 @@ export class DesktopRuntime {
     }
   }
 
+  /**
+   * The OS already flipped the clicked radio item (menu-item.ts): the menu is rebuilt from the
+   * real status, so it does not keep showing the refused one.
+   */
+  private statusNotChanged(error: unknown): void {
+    this.render();
+    this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error)));
+  }
+
   private onTrayClick(): void {
-    // Windows and some Linux hosts report a plain click; elsewhere only the menu is used.
-    if (trayLook(this.trayInput()) === 'signed-out') this.loginWindow.open();
-    else this.tray.popUpMenu();
+    this.show(trayClickAction(this.behaviour, trayLook(this.trayInput())));
   }
 
   private notify(content: NotificationContent): void {
@@ -233,6 +264,12 @@ export class DesktopRuntime {
     notification.on('click', () => {
       this.notifications.delete(notification);
       if (content.opensLogin) this.loginWindow.open();
+    });
+    // An unsigned macOS build (or a Windows run without its shortcut) cannot show it: a notice that
+    // asks the person to sign in then becomes the login window, which says the same.
+    notification.on('failed', () => {
+      this.notifications.delete(notification);
+      if (content.opensLogin) this.show(notificationActivationAction(trayLook(this.trayInput())));
     });
     notification.show();
   }

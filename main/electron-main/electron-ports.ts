@@ -12,6 +12,8 @@ export interface AppPort {
   whenReady(): Promise<void>;
   quit(): void;
   on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  /** macOS: the app was opened again (Finder, Dock, Spotlight) while running. */
+  on(event: 'activate', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: () => void): unknown;
   getPath(name: 'userData'): string;
@@ -28,6 +30,7 @@ export type MenuHandle = object;
 export interface MenuTemplateItem {
   type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
   label?: string;
+  role?: 'editMenu' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'quit' | 'appMenu';
   enabled?: boolean;
   checked?: boolean;
   click?: () => void;
@@ -36,6 +39,8 @@ export interface MenuTemplateItem {
 
 export interface MenuPort {
   buildFromTemplate(template: MenuTemplateItem[]): MenuHandle;
+  /** null removes Electron's default menu (File/Edit/View/Window/Help, lib/browser/default-menu.ts). */
+  setApplicationMenu(menu: MenuHandle | null): void;
 }
 
 export interface TrayPort {
@@ -59,6 +64,7 @@ export interface SessionPort {
 export interface WebContentsPort {
   readonly id: number;
   on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
+  once(event: 'did-finish-load', listener: () => void): unknown;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
@@ -79,6 +85,8 @@ export interface WindowPort {
 
 export interface NotificationPort {
   on(event: 'click' | 'close', listener: () => void): unknown;
+  /** macOS/Windows: show() failed (an unsigned macOS build, a Windows dev run without an AUMID shortcut). */
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
   show(): void;
   close(): void;
 }
@@ -86,6 +94,8 @@ export interface NotificationPort {
 export interface NotificationConstructor {
   new (options: { title: string; body: string }): NotificationPort;
   isSupported(): boolean;
+  /** Windows: every activation, also from Action Center after the object is gone. */
+  handleActivation?(callback: (details: { type: string }) => void): void;
 }
 
 export interface PowerMonitorPort {
@@ -94,9 +104,38 @@ export interface PowerMonitorPort {
   removeListener(event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen', listener: () => void): unknown;
 }
 
+export interface IncomingMessagePort {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | string[]>;
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'end' | 'aborted', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** `net.request`'s ClientRequest, as far as a manual-redirect request needs it. */
+export interface ClientRequestPort {
+  on(event: 'response', listener: (response: IncomingMessagePort) => void): unknown;
+  on(event: 'redirect', listener: (statusCode: number, method: string, redirectUrl: string) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  setHeader(name: string, value: string): void;
+  end(chunk?: string | Buffer): unknown;
+  abort(): void;
+}
+
+/** The WHATWG WebSocket surface the realtime connection uses (Electron's net.WebSocket). */
+export interface NetWebSocketPort {
+  readonly readyState: number;
+  /** 'message' brings a MessageEvent (text as string), 'close' a CloseEvent. */
+  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: Event) => void): void;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
 export interface NetPort {
   isOnline(): boolean;
   fetch(input: string | Request, init?: RequestInit): Promise<Response>;
+  request(options: { method: string; url: string; redirect: 'manual' }): ClientRequestPort;
+  WebSocket: new (url: string) => NetWebSocketPort;
 }
 
 /** The sending frame of an IPC message, as far as the sender check needs it. */

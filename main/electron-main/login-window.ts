@@ -3,6 +3,8 @@ import { IPC_EVENTS } from '../common/ipc-contract';
 import { LOGIN_PAGE_URL } from '../desktop/app-protocol';
 import type { LoginWindowService } from '../desktop/login-window-service';
 import { loginWindowOptions } from '../desktop/login-window-options';
+import type { PlatformBehaviour } from '../desktop/platform-behaviour';
+import type { Scheduler } from '../engine/session/scheduler';
 import type { WindowPort } from './electron-ports';
 import type { ElectronPorts } from './electron-ports';
 
@@ -11,6 +13,8 @@ export interface LoginWindowDeps {
   nativeTheme: ElectronPorts['nativeTheme'];
   preload: string;
   devTools: boolean;
+  showOn: PlatformBehaviour['showLoginWindowOn'];
+  scheduler: Scheduler;
   /** A fresh service per window: it lives exactly as long as the window. */
   createService(): LoginWindowService;
   onClosed(): void;
@@ -23,6 +27,7 @@ export interface LoginWindowDeps {
 export class LoginWindow {
   private window?: WindowPort;
   private active?: { service: LoginWindowService; stopPushing: () => void };
+  private pendingClose?: unknown;
 
   constructor(private readonly deps: LoginWindowDeps) {}
 
@@ -40,6 +45,7 @@ export class LoginWindow {
 
   /** Shows the window, creating it if needed; the person asked for it (or no session exists). */
   open(): void {
+    this.cancelPendingClose();
     const existing = this.window;
     if (existing) {
       if (existing.isMinimized()) existing.restore();
@@ -56,17 +62,42 @@ export class LoginWindow {
       if (!window.webContents.isDestroyed()) window.webContents.send(IPC_EVENTS.stateChanged, state);
     });
     this.active = { service, stopPushing };
-    window.once('ready-to-show', () => {
+    let shown = false;
+    const showOnce = () => {
+      if (shown || window.isDestroyed()) return;
+      shown = true;
       window.show();
       window.focus();
-    });
+    };
+    if (this.deps.showOn.includes('ready-to-show')) window.once('ready-to-show', showOnce);
+    if (this.deps.showOn.includes('did-finish-load')) window.webContents.once('did-finish-load', showOnce);
     window.on('closed', () => this.release(window));
     // A failed load leaves an empty window the person can close; there is nothing to retry.
     window.loadURL(LOGIN_PAGE_URL).catch(() => undefined);
   }
 
-  /** Destroys the window (after sign-in, or on quit). */
+  /**
+   * After a sign-in: the window shows "Signed in" for a moment, then goes. Never in the same turn:
+   * the IPC reply that carries the signed-in state must reach the page first (a reply to a
+   * destroyed frame is dropped, lib/browser/ipc-dispatch.ts:116).
+   */
+  closeAfter(ms: number): void {
+    this.cancelPendingClose();
+    if (!this.window) return;
+    this.pendingClose = this.deps.scheduler.setTimeout(() => {
+      this.pendingClose = undefined;
+      this.close();
+    }, ms);
+  }
+
+  private cancelPendingClose(): void {
+    if (this.pendingClose !== undefined) this.deps.scheduler.clearTimeout(this.pendingClose);
+    this.pendingClose = undefined;
+  }
+
+  /** Destroys the window (the person closed it, or on quit). */
   close(): void {
+    this.cancelPendingClose();
     const window = this.window;
     if (!window) return;
     this.release(window);
@@ -75,6 +106,7 @@ export class LoginWindow {
 
   private release(window: WindowPort): void {
     if (this.window !== window) return;
+    this.cancelPendingClose();
     this.window = undefined;
     const active = this.active;
     this.active = undefined;

@@ -14,4 +14,5 @@ startDesktopApp({
   platform: process.platform,
   homeDir: os.homedir(),
   execPath: process.execPath,
+  log: (line) => console.error(line),
 });

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { trayIconFile } from '../desktop/tray-icons';
 import { trayMenu, type TrayAction, type TrayMenuItem } from '../desktop/tray-menu';
 import { trayLook, trayTooltip, type TrayInput } from '../desktop/tray-view';
+import { menuLabel, type PlatformBehaviour } from '../desktop/platform-behaviour';
 import type { MenuPort, MenuTemplateItem, TrayPort } from './electron-ports';
 
 export interface TrayControllerDeps {
@@ -9,6 +10,7 @@ export interface TrayControllerDeps {
   Menu: MenuPort;
   assetsDir: string;
   platform: NodeJS.Platform;
+  behaviour: PlatformBehaviour;
   onAction(action: TrayAction): void;
   onClick(): void;
 }
@@ -45,7 +47,8 @@ export class TrayController {
     return path.join(this.deps.assetsDir, trayIconFile(trayLook(input), this.deps.platform));
   }
 
-  private toTemplate(item: TrayMenuItem): MenuTemplateItem {
+  private toTemplate(shown: TrayMenuItem): MenuTemplateItem {
+    const item = shown.type === 'separator' ? shown : { ...shown, label: menuLabel(this.deps.behaviour, shown.label) };
     switch (item.type) {
       case 'separator':
         return { type: 'separator' };

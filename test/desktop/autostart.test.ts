@@ -58,6 +58,6 @@ test('reserved characters are escaped per the Desktop Entry spec', () => {
 
 test('macOS and Windows login items carry the hidden flag their own way', () => {
   assert.deepEqual(loginItemSettings('win32', true), { openAtLogin: true, args: ['--hidden'] });
-  assert.deepEqual(loginItemSettings('darwin', true), { openAtLogin: true, openAsHidden: true });
-  assert.deepEqual(loginItemSettings('darwin', false), { openAtLogin: false, openAsHidden: true });
+  assert.deepEqual(loginItemSettings('darwin', true), { openAtLogin: true });
+  assert.deepEqual(loginItemSettings('darwin', false), { openAtLogin: false });
 });

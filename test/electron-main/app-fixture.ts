@@ -1,7 +1,8 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { appFilesBeside } from '../../main/electron-main/app-files';
 import { startDesktopApp, type DesktopAppHandle } from '../../main/electron-main/desktop-app';
 import type { DesktopRuntime } from '../../main/electron-main/desktop-runtime';
@@ -12,7 +13,9 @@ import type { LivePresenceFactory } from '../../main/engine/session/live-presenc
 import type { SignInEngine } from '../../main/engine/sign-in-engine';
 import { startTestServer, type TestServer, type TestServerOptions } from '../server/rocketchat-test-server';
 import { FakeScheduler } from '../support/fake-scheduler';
-import { fakeElectron, type FakeElectron } from './fake-electron';
+import { FAKE_PLATFORMS, fakeElectron, type FakeElectron, type FakePlatform, type FakeWindow } from './fake-electron';
+import { SIGNED_IN_WINDOW_CLOSE_MS } from '../../main/electron-main/desktop-runtime';
+import type { ScreenLockSource } from '../../main/electron-main/linux-screen-lock';
 
 /** Tokens in memory: these tests are about the app's wiring, not the keychain (the engine tests cover it). */
 export class MemoryTokenStore implements TokenStore {
@@ -51,6 +54,8 @@ export class FakeLivePresence {
 }
 
 export interface AppWorld {
+  /** The OS the fake plays for every launch of this world (unless a launch says otherwise). */
+  platform: NodeJS.Platform;
   server: TestServer;
   tokens: MemoryTokenStore;
   configFolder: string;
@@ -70,7 +75,9 @@ export interface AppWorld {
 
 export interface LaunchOptions {
   argv?: string[];
+  /** Default: the world's platform. */
   platform?: NodeJS.Platform;
+  display?: FakePlatform['display'];
   lock?: boolean;
   packaged?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -80,6 +87,10 @@ export interface LaunchOptions {
 
 export interface Launched {
   electron: FakeElectron;
+  /** The person locks (true) or unlocks the screen: powerMonitor on macOS/Windows, the D-Bus seam on Linux. */
+  lockScreen(locked: boolean): void;
+  /** A sign-in through the window succeeded: the window shows "Signed in", then closes by itself. */
+  windowClosesAfterSignIn(window: FakeWindow): Promise<void>;
   handle: DesktopAppHandle;
   /** Fires `ready` and returns the runtime (tray made, resume started, not yet settled). */
   ready(): Promise<DesktopRuntime>;
@@ -87,7 +98,8 @@ export interface Launched {
   started(): Promise<DesktopRuntime>;
 }
 
-export async function appWorld(t: TestContext, serverOptions: TestServerOptions = {}): Promise<AppWorld> {
+export async function appWorld(t: TestContext, serverOptions: TestServerOptions = {}, worldOptions: { platform?: NodeJS.Platform } = {}): Promise<AppWorld> {
+  const worldPlatform = worldOptions.platform ?? 'linux';
   const server = await startTestServer(serverOptions);
   const configFolder = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-app-'));
   const home = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-home-'));
@@ -111,7 +123,7 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
   };
 
   t.after(async () => {
-    launched.forEach((electron) => electron.appEvents.emit('will-quit'));
+    launched.forEach((electron) => electron.app.quit());
     engines.forEach((engine) => engine.dispose());
     await server.close();
     // A settings write the app started just before the end may still be landing: retry.
@@ -120,6 +132,7 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
   });
 
   return {
+    platform: worldPlatform,
     server,
     tokens,
     configFolder,
@@ -136,9 +149,19 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
       engine.dispose();
     },
     launch(options = {}) {
-      const electron = fakeElectron({ lock: options.lock ?? true, packaged: options.packaged ?? true, userData: path.join(configFolder, 'unused-user-data') });
+      const platform = options.platform ?? worldPlatform;
+      const electron = fakeElectron({ lock: options.lock ?? true, packaged: options.packaged ?? true, userData: path.join(configFolder, 'unused-user-data'), platform, display: options.display });
       launched.push(electron);
+      // Linux's D-Bus lock signals through the seam here; screen-lock-dbus.test.ts runs the real one on a private bus.
+      const lockListeners = new Set<(locked: boolean) => void>();
+      const screenLock: ScreenLockSource = {
+        start(listener) {
+          lockListeners.add(listener);
+          return () => lockListeners.delete(listener);
+        },
+      };
       const handle = startDesktopApp({
+        screenLock,
         electron,
         createEngine: (engineOptionsGiven) => {
           engineOptions.push(engineOptionsGiven);
@@ -154,7 +177,7 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
         files: appFilesBeside(path.resolve(__dirname, '../../dist/app')),
         argv: options.argv ?? ['/opt/rc-tray/rc-tray'],
         env: { RC_TRAY_CONFIG_DIR: configFolder, XDG_CONFIG_HOME: path.join(home, '.config'), ...options.env },
-        platform: options.platform ?? 'linux',
+        platform,
         homeDir: home,
         execPath: '/opt/rc-tray/rc-tray',
         scheduler: appClock,
@@ -168,6 +191,15 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
       return {
         electron,
         handle,
+        lockScreen(locked) {
+          if (platform === 'linux') lockListeners.forEach((listener) => listener(locked));
+          else electron.powerEvents.emit(locked ? 'lock-screen' : 'unlock-screen');
+        },
+        async windowClosesAfterSignIn(window) {
+          assert.equal(window.destroyed, false, 'the window stays until the signed-in answer has reached it');
+          appClock.advance(SIGNED_IN_WINDOW_CLOSE_MS);
+          assert.equal(window.destroyed, true, 'the window closed by itself');
+        },
         ready,
         async started() {
           const runtime = await ready();
@@ -187,3 +219,14 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Registers one test per platform the fake models (linux, darwin, win32): the app's wiring must
+ * hold on each, with each OS's own behaviour (the fake's rules) in play.
+ */
+export function eachPlatform(name: string, body: (t: TestContext, platform: NodeJS.Platform) => Promise<void>, platforms: readonly NodeJS.Platform[] = FAKE_PLATFORMS): void {
+  for (const platform of platforms) test(`${name} [${platform}]`, (t) => body(t, platform));
+}
+
+/** The tray icon file each OS gets for a look (see main/desktop/tray-icons.ts). */
+export { trayIconFile } from '../../main/desktop/tray-icons';

@@ -1,284 +1,303 @@
-import type {
-  AppPort,
-  ElectronPorts,
-  InvokeEvent,
-  MenuHandle,
-  MenuTemplateItem,
-  NavigationEvent,
-  NotificationPort,
-  TrayPort,
-  WebContentsPort,
-  WindowPort,
-} from '../../main/electron-main/electron-ports';
+import type { AppPort, ElectronPorts, InvokeEvent, MenuHandle, NetPort } from '../../main/electron-main/electron-ports';
 import type { LoginItemSettingsChange } from '../../main/desktop/autostart';
 import type { LoginWindowOptions } from '../../main/desktop/login-window-options';
+import { Emitter, refuse, type Listener } from './fake/emitter';
+import { FakeMenu } from './fake/fake-menu';
+import { fakeNetFetch, fakeNetRequest, fakeNetWebSocket } from './fake/fake-net';
+import { FakeNotification, type NotificationCenter } from './fake/fake-notification';
+import { fakePlatform, type FakePlatform } from './fake/fake-platform';
+import { FakeTray } from './fake/fake-tray';
+import { FakeWindow } from './fake/fake-window';
 
-// Listeners of every event share one emitter, so their argument lists are typed by the ports, not here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Listener = (...args: any[]) => void;
+export { FakeTray } from './fake/fake-tray';
+export { FakeWindow, FakeWebContents } from './fake/fake-window';
+export { FakeNotification } from './fake/fake-notification';
+export { FakeMenu, FakeMenuItem, win32DisplayedLabel } from './fake/fake-menu';
+export { FAKE_PLATFORMS, type FakePlatform } from './fake/fake-platform';
 
-/** A tiny event emitter the fakes share; `emit` is how a test plays the OS or Chromium. */
-class Emitter {
-  private readonly listeners = new Map<string, Listener[]>();
-  on(event: string, listener: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  once(event: string, listener: Listener): this {
-    const wrapper: Listener = (...args) => {
-      this.removeListener(event, wrapper);
-      listener(...args);
-    };
-    return this.on(event, wrapper);
-  }
-  removeListener(event: string, listener: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((each) => each !== listener));
-    return this;
-  }
-  emit(event: string, ...args: unknown[]): void {
-    [...(this.listeners.get(event) ?? [])].forEach((listener) => listener(...args));
-  }
-  listenerCount(event: string): number {
-    return this.listeners.get(event)?.length ?? 0;
+/**
+ * What the renderer of a real Electron gets when main's reply cannot be delivered: nothing, its
+ * `ipcRenderer.invoke` never settles. A test cannot wait for "never", so the fake rejects with
+ * this instead: a test that expected an answer fails loudly.
+ */
+export class IpcReplyDropped extends Error {
+  constructor(channel: string, why: string) {
+    super(`the reply to '${channel}' was dropped: ${why} (the renderer's invoke never resolves)`);
+    this.name = 'IpcReplyDropped';
   }
 }
 
-export interface BuiltMenu {
-  template: MenuTemplateItem[];
-}
-
-export class FakeTray extends Emitter implements TrayPort {
-  readonly images: string[] = [];
-  readonly toolTips: string[] = [];
-  readonly menus: BuiltMenu[] = [];
-  popUps = 0;
-  destroyed = false;
-  constructor(
-    readonly initialImage: string,
-    private readonly log: string[],
-  ) {
+/** powerMonitor's events; `lock-screen`/`unlock-screen` exist on macOS and Windows only. */
+class PowerEvents extends Emitter {
+  constructor(private readonly platform: FakePlatform) {
     super();
-    log.push('tray:created');
   }
-  setImage(image: string): void {
-    this.images.push(image);
-  }
-  setToolTip(toolTip: string): void {
-    this.toolTips.push(toolTip);
-  }
-  setContextMenu(menu: MenuHandle | null): void {
-    if (menu) this.menus.push(menu as BuiltMenu);
-  }
-  popUpContextMenu(): void {
-    this.popUps += 1;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-  get image(): string {
-    return this.images.at(-1) ?? this.initialImage;
-  }
-  get menu(): MenuTemplateItem[] {
-    return this.menus.at(-1)?.template ?? [];
-  }
-  /** Finds an item by its label path, e.g. ['Status', 'Busy']. */
-  item(...labels: string[]): MenuTemplateItem | undefined {
-    let items: MenuTemplateItem[] | undefined = this.menu;
-    let found: MenuTemplateItem | undefined;
-    for (const label of labels) {
-      found = items?.find((item) => item.label === label);
-      items = found?.submenu;
+  /** docs/api/power-monitor.md: `lock-screen` and `unlock-screen` are _macOS_ _Windows_; Linux never emits them. */
+  override emit(event: string, ...args: unknown[]): boolean {
+    if (this.platform.os === 'linux' && (event === 'lock-screen' || event === 'unlock-screen')) {
+      refuse(`powerMonitor never emits '${event}' on Linux (docs/api/power-monitor.md: macOS, Windows)`);
     }
-    return found;
-  }
-  labels(): string[] {
-    return this.menu.map((item) => (item.type === 'separator' ? '---' : (item.label ?? '')));
-  }
-}
-
-let nextWebContentsId = 100;
-
-export class FakeWebContents extends Emitter implements WebContentsPort {
-  readonly id = nextWebContentsId++;
-  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
-  windowOpenHandler?: () => { action: 'deny' };
-  destroyed = false;
-  setWindowOpenHandler(handler: () => { action: 'deny' }): void {
-    this.windowOpenHandler = handler;
-  }
-  send(channel: string, ...args: unknown[]): void {
-    this.sent.push({ channel, args });
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  /** Plays a navigation attempt; true when the app prevented it. */
-  navigate(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate'): boolean {
-    let prevented = false;
-    const navigation: NavigationEvent = { preventDefault: () => (prevented = true) };
-    this.emit(event, navigation, 'https://evil.example/');
-    return prevented;
-  }
-}
-
-export class FakeWindow extends Emitter implements WindowPort {
-  readonly webContents = new FakeWebContents();
-  readonly loadedUrls: string[] = [];
-  shown = 0;
-  destroyed = false;
-  constructor(
-    readonly options: LoginWindowOptions,
-    log: string[],
-  ) {
-    super();
-    log.push('window:created');
-  }
-  async loadURL(url: string): Promise<void> {
-    this.loadedUrls.push(url);
-  }
-  show(): void {
-    this.shown += 1;
-  }
-  focus(): void {}
-  restore(): void {}
-  isMinimized(): boolean {
-    return false;
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.webContents.destroyed = true;
-    this.emit('closed');
-  }
-  /** The IPC event a call from this window's login page carries. */
-  invokeEvent(frame: Partial<{ url: string; parent: unknown }> = {}): InvokeEvent {
-    return { sender: { id: this.webContents.id }, senderFrame: { url: frame.url ?? 'app://rc-tray/login.html', parent: frame.parent ?? null } };
-  }
-}
-
-export class FakeNotification extends Emitter implements NotificationPort {
-  shown = false;
-  constructor(readonly options: { title: string; body: string }) {
-    super();
-  }
-  show(): void {
-    this.shown = true;
-  }
-  close(): void {
-    this.emit('close');
+    return super.emit(event, ...args);
   }
 }
 
 export interface FakeElectron extends ElectronPorts {
+  platform: FakePlatform;
   log: string[];
   trays: FakeTray[];
   windows: FakeWindow[];
   notifications: FakeNotification[];
+  notificationCenter: NotificationCenter;
   /** What happened on the fake app (quit, login item changes). */
-  appCalls: { quit: number; loginItems: LoginItemSettingsChange[] };
+  appCalls: { quit: number; loginItems: LoginItemSettingsChange[]; dockHidden: number; exited: boolean };
   loginItem: { openAtLogin: boolean; wasOpenedAtLogin: boolean };
   online: { value: boolean };
   idleSeconds: { value: number };
+  notificationsSupported: { value: boolean };
+  /** Calls of net.fetch and net.request. */
   fetchCalls: { count: number };
+  /** URLs net.WebSocket connected to. */
+  netWebSockets: string[];
   ipcHandlers: Map<string, (event: InvokeEvent, payload: unknown) => Promise<unknown>>;
   privilegedSchemes: string[];
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
   openedExternally: string[];
+  /** What Menu.setApplicationMenu was given: 'default' until the app sets one (lib/browser/init.ts:182). */
+  applicationMenu(): FakeMenu | 'default' | null | 'unset';
   permissionHandlers: { request?: Parameters<ElectronPorts['session']['defaultSession']['setPermissionRequestHandler']>[0]; check?: Parameters<ElectronPorts['session']['defaultSession']['setPermissionCheckHandler']>[0] };
   appEvents: Emitter;
   powerEvents: Emitter;
   fireReady(): void;
+  /** The person starts rc-tray again while it runs; `from: 'finder'` is a macOS Finder/Dock/Spotlight open. */
+  launchAgain(argv: string[], from?: 'finder' | 'command-line'): void;
   invoke(channel: string, event: InvokeEvent, payload?: unknown): Promise<unknown>;
 }
 
-/** `packaged`: an installed app (default) or `npm start` from source. */
-export function fakeElectron(options: { lock?: boolean; userData: string; packaged?: boolean }): FakeElectron {
+/**
+ * Electron 45 as rc-tray's main process meets it, strict where Electron is: each rule cites the
+ * doc page or source file (electron/electron) it follows, and test/electron-main/fake-electron.test.ts
+ * holds the fake to it. `packaged`: an installed app (default) or `npm start` from source.
+ */
+export function fakeElectron(options: { lock?: boolean; userData: string; packaged?: boolean; platform?: NodeJS.Platform; display?: FakePlatform['display'] }): FakeElectron {
+  const platform = fakePlatform(options.platform, options.display);
   const log: string[] = [];
   const trays: FakeTray[] = [];
   const windows: FakeWindow[] = [];
   const notifications: FakeNotification[] = [];
+  const notificationCenter: NotificationCenter = { platform, inActionCenter: [] };
   const appEvents = new Emitter();
-  const powerEvents = new Emitter();
-  const appCalls = { quit: 0, loginItems: [] as LoginItemSettingsChange[] };
+  const powerEvents = new PowerEvents(platform);
+  const appCalls = { quit: 0, loginItems: [] as LoginItemSettingsChange[], dockHidden: 0, exited: false };
   const loginItem = { openAtLogin: false, wasOpenedAtLogin: false };
   const online = { value: true };
   const idleSeconds = { value: 0 };
+  const notificationsSupported = { value: true };
   const fetchCalls = { count: 0 };
+  const netWebSockets: string[] = [];
   const ipcHandlers = new Map<string, (event: InvokeEvent, payload: unknown) => Promise<unknown>>();
   const privilegedSchemes: string[] = [];
+  let schemesRegistered = false;
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const openedExternally: string[] = [];
   const permissionHandlers: FakeElectron['permissionHandlers'] = {};
-  let fireReady = () => {};
-  const ready = new Promise<void>((resolve) => (fireReady = resolve));
+  let applicationMenu: FakeMenu | 'default' | null | 'unset' = 'unset';
+  let ready = false;
+  let quitting = false;
+  let resolveReady = () => {};
+  const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
+  const readiness = { isReady: () => ready };
+
+  /** Each Electron class that "cannot be created before app is ready" (electron_api_tray.cc, electron_api_browser_window.cc:315, electron_api_notification.cc:128). */
+  const requireReady = (what: string) => {
+    if (!ready) refuse(`Cannot create ${what} before app is ready`);
+  };
+  /** electron_api_session.cc:1926: `session.defaultSession` before ready is a TypeError. */
+  const defaultSessionReady = () => {
+    if (!ready) refuse('Session can only be received when app is ready', 'TypeError');
+  };
+  const openWindows = () => windows.filter((window) => !window.destroyed);
+
+  /** shell/browser/browser.cc `NotifyAndShutdown` then `Shutdown`: `will-quit` (cancellable), then `quit`. */
+  const notifyAndShutdown = () => {
+    let prevented = false;
+    appEvents.emit('will-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) {
+      quitting = false;
+      return;
+    }
+    appCalls.exited = true;
+    appEvents.emit('quit', {}, 0);
+  };
 
   const app: AppPort = {
     isPackaged: options.packaged ?? true,
     getAppPath: () => '/src/rc-tray',
     requestSingleInstanceLock: () => options.lock ?? true,
-    whenReady: () => ready,
+    whenReady: () => whenReady,
+    /**
+     * shell/browser/browser.cc `Browser::Quit`: `before-quit` (cancellable); with no window left,
+     * `will-quit` and `quit` at once; otherwise every window is closed (each closes on a later
+     * turn) and `OnWindowAllClosed` goes on to `will-quit`. `window-all-closed` is not emitted then.
+     */
     quit: () => {
       appCalls.quit += 1;
-      appEvents.emit('will-quit');
+      if (quitting || appCalls.exited) return;
+      let prevented = false;
+      appEvents.emit('before-quit', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      quitting = true;
+      const open = openWindows();
+      if (open.length === 0) notifyAndShutdown();
+      else open.forEach((window) => window.close());
     },
     on: (event: string, listener: Listener) => appEvents.on(event, listener),
     getPath: () => options.userData,
     getLoginItemSettings: () => ({ ...loginItem }),
     setLoginItemSettings: (settings) => {
+      // app.md history: `openAsHidden` was removed (PR #52351). Electron ignores it silently; the fake refuses it, so a test sees it.
+      if ('openAsHidden' in settings) refuse('setLoginItemSettings: openAsHidden was removed from Electron');
+      if (platform.os === 'linux') refuse('setLoginItemSettings is macOS/Windows only (docs/api/app.md)');
       appCalls.loginItems.push(settings);
       loginItem.openAtLogin = settings.openAtLogin;
     },
-    setAppUserModelId: () => {},
-    dock: undefined,
+    setAppUserModelId: () => {
+      if (platform.os !== 'win32') refuse('app.setAppUserModelId is Windows only (docs/api/app.md)');
+    },
+    // docs/api/dock.md: `app.dock` is macOS only (undefined elsewhere).
+    dock: platform.os === 'darwin' ? { hide: () => void (appCalls.dockHidden += 1) } : undefined,
   };
 
   class Notification extends FakeNotification {
     static isSupported(): boolean {
-      return true;
+      return notificationsSupported.value;
     }
+    static handleActivation?: (callback: (details: { type: string }) => void) => void =
+      platform.os === 'win32' ? (callback) => void (notificationCenter.activationHandler = callback) : undefined;
     constructor(content: { title: string; body: string }) {
-      super(content);
+      requireReady('Notification');
+      super(content, notificationCenter);
       notifications.push(this);
     }
   }
 
+  /**
+   * lib/browser/init.ts:170-174: Electron's own `window-all-closed` listener quits the app when it
+   * is the only one. browser.cc `OnWindowAllClosed`: while quitting, the shutdown goes on instead.
+   */
+  appEvents.on('window-all-closed', () => {
+    if (appEvents.listenerCount('window-all-closed') === 1) app.quit();
+  });
+  const onWindowClosed = () => {
+    if (openWindows().length > 0) return;
+    if (quitting) notifyAndShutdown();
+    else appEvents.emit('window-all-closed');
+  };
+
+  const windowContext = {
+    platform,
+    log,
+    load: async (url: string) => {
+      const scheme = new URL(url).protocol.replace(/:$/, '');
+      const handler = protocolHandlers.get(scheme);
+      return handler ? handler(new Request(url)) : undefined;
+    },
+    applicationMenu: () => (applicationMenu === 'unset' ? 'default' : applicationMenu),
+    onClosed: onWindowClosed,
+  };
+
+  const net: NetPort = {
+    isOnline: () => online.value,
+    fetch: fakeNetFetch(readiness, fetchCalls),
+    request: fakeNetRequest(readiness, fetchCalls),
+    WebSocket: fakeNetWebSocket(readiness, netWebSockets),
+  };
+
+  const defaultSession = {
+    setPermissionRequestHandler: (handler: NonNullable<FakeElectron['permissionHandlers']['request']>) => void (permissionHandlers.request = handler),
+    setPermissionCheckHandler: (handler: NonNullable<FakeElectron['permissionHandlers']['check']>) => void (permissionHandlers.check = handler),
+  };
+
   return {
+    platform,
     log,
     trays,
     windows,
     notifications,
+    notificationCenter,
     appCalls,
     loginItem,
     online,
     idleSeconds,
+    notificationsSupported,
     fetchCalls,
+    netWebSockets,
     ipcHandlers,
     privilegedSchemes,
     protocolHandlers,
     openedExternally,
+    applicationMenu: () => applicationMenu,
     permissionHandlers,
     appEvents,
     powerEvents,
-    fireReady: () => fireReady(),
-    invoke: (channel, event, payload) => {
+    fireReady: () => {
+      if (ready) return;
+      // lib/browser/init.ts:182: the default menu is set on 'will-finish-launching' unless the app set one first.
+      appEvents.emit('will-finish-launching');
+      if (applicationMenu === 'unset') applicationMenu = 'default';
+      ready = true;
+      appEvents.emit('ready', {}, {});
+      resolveReady();
+    },
+    launchAgain: (argv, from = platform.os === 'darwin' ? 'finder' : 'command-line') => {
+      // docs/api/app.md `requestSingleInstanceLock`: "On macOS, the system enforces single instance
+      // automatically when users try to open a second instance of your app in Finder, and the
+      // open-file and open-url events will be emitted for that." A reopen emits `activate`.
+      if (platform.os === 'darwin' && from === 'finder') appEvents.emit('activate', {}, openWindows().length > 0);
+      else appEvents.emit('second-instance', {}, argv, '/');
+    },
+    /**
+     * lib/browser/ipc-dispatch.ts:94-121: the handler's result is sent back structured-cloned;
+     * a thrown error reaches the renderer as "Error invoking remote method '…': <error.toString()>".
+     * The reply goes down the sender frame's pipe (shell/common/gin_helper/reply_channel.cc), so a
+     * sender destroyed before the handler settles never gets it.
+     */
+    invoke: async (channel, event, payload) => {
       const handler = ipcHandlers.get(channel);
-      if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler(event, payload);
+      if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+      const senderGone = () => windows.some((window) => window.contentsForTest.id === event.sender.id && window.contentsForTest.destroyed);
+      let result: unknown;
+      try {
+        result = await handler(event, payload);
+      } catch (error) {
+        if (senderGone()) throw new IpcReplyDropped(channel, 'the sender was destroyed before the handler settled');
+        throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+      }
+      if (senderGone()) throw new IpcReplyDropped(channel, 'the sender was destroyed before the handler settled');
+      try {
+        return structuredClone(result);
+      } catch {
+        throw new IpcReplyDropped(channel, 'the reply could not be cloned');
+      }
     },
     app,
     Tray: class extends FakeTray {
       constructor(image: string) {
-        super(image, log);
+        requireReady('Tray');
+        super(image, platform, log);
         trays.push(this);
       }
     },
-    Menu: { buildFromTemplate: (template) => ({ template }) },
+    Menu: {
+      buildFromTemplate: (template) => new FakeMenu(template),
+      setApplicationMenu: (menu: MenuHandle | null) => {
+        if (menu !== null && !(menu instanceof FakeMenu)) throw new TypeError('Invalid menu');
+        applicationMenu = menu;
+      },
+    },
     BrowserWindow: class extends FakeWindow {
       constructor(windowOptions: LoginWindowOptions) {
-        super(windowOptions, log);
+        requireReady('BrowserWindow');
+        super(windowOptions, windowContext);
         windows.push(this);
       }
     },
@@ -288,15 +307,11 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
       on: (event: string, listener: () => void) => powerEvents.on(event, listener),
       removeListener: (event: string, listener: () => void) => powerEvents.removeListener(event, listener),
     },
-    net: {
-      isOnline: () => online.value,
-      fetch: (input, init) => {
-        fetchCalls.count += 1;
-        return fetch(input, init);
-      },
-    },
+    net,
     ipcMain: {
       handle: (channel, listener) => {
+        // lib/browser/ipc-main-impl.ts:17.
+        if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
         ipcHandlers.set(channel, listener);
       },
       removeHandler: (channel) => {
@@ -305,10 +320,18 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes) => {
+        // shell/browser/api/electron_api_protocol.cc:362-368; docs/api/protocol.md: "can only be used
+        // before the ready event of the app module gets emitted and can be called only once."
+        if (ready) refuse('protocol.registerSchemesAsPrivileged should be called before app is ready');
+        if (schemesRegistered) refuse('protocol.registerSchemesAsPrivileged can be called only once (docs/api/protocol.md)');
+        schemesRegistered = true;
         log.push('protocol:privileged');
         privilegedSchemes.push(...schemes.filter((scheme) => scheme.privileges.standard && scheme.privileges.secure).map((scheme) => scheme.scheme));
       },
       handle: (scheme, handler) => {
+        // lib/browser/api/protocol.ts:196 goes through session.defaultSession; :162 refuses a scheme handled twice.
+        defaultSessionReady();
+        if (protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
         protocolHandlers.set(scheme, handler);
       },
     },
@@ -318,9 +341,9 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
       },
     },
     session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler) => (permissionHandlers.request = handler),
-        setPermissionCheckHandler: (handler) => (permissionHandlers.check = handler),
+      get defaultSession() {
+        defaultSessionReady();
+        return defaultSession;
       },
     },
     nativeTheme: { shouldUseDarkColors: false },

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { startTestServer } from '../server/rocketchat-test-server';
-import { appWorld, eventually } from './app-fixture';
+import { appWorld, eachPlatform, eventually } from './app-fixture';
 
-test('with two servers signed in, the other one is in the menu: follow it, or sign out of it', async (t) => {
-  const world = await appWorld(t);
+eachPlatform('with two servers signed in, the other one is in the menu: follow it, or sign out of it', async (t, platform) => {
+  const world = await appWorld(t, {}, { platform });
   const second = await startTestServer();
   t.after(() => second.close());
   await world.signInBefore('dave', 'dave-password', second.url);
@@ -18,7 +17,7 @@ test('with two servers signed in, the other one is in the menu: follow it, or si
   await eventually(() => entry() !== undefined, 'the other server is listed');
   assert.match(entry()!.label!, / — /);
 
-  entry()!.submenu!.find((item) => item.label === 'Show in tray')!.click!();
+  entry()!.submenu!.find((item) => item.label === 'Show in tray')!.click();
   const tooltip = () => tray.toolTips.at(-1) ?? '';
   await eventually(() => tooltip().includes('@dave'), 'follows the other server');
   assert.ok(tooltip().includes(secondLabel));
@@ -26,7 +25,7 @@ test('with two servers signed in, the other one is in the menu: follow it, or si
   const firstLabel = world.server.url.replace('http://', '');
   const first = () => tray.item('Other servers')?.submenu?.find((item) => item.label?.startsWith(firstLabel));
   await eventually(() => first() !== undefined, 'the first server is now the other one');
-  first()!.submenu!.find((item) => item.label === 'Sign out')!.click!();
+  first()!.submenu!.find((item) => item.label === 'Sign out')!.click();
   await eventually(() => world.server.tokenCount('alice') === 0, 'signed out of the first server');
   await eventually(() => tray.item('Other servers') === undefined, 'no other server left');
   assert.equal(second.tokenCount('dave'), 1, 'the followed server is untouched');

@@ -1,5 +1,6 @@
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
+import { chromiumNetFailure } from './chromium-net-errors';
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -46,6 +47,13 @@ export function classifyNetworkFailure(error: unknown, server: string): SignInFa
   if (error instanceof SignInFailure) return error;
   const code = readCode(error);
   const message = readMessage(error);
+  // Electron's net stack: the reason is only in the message (net::ERR_…), never in a code.
+  const chromium = code === undefined || code === 'ERR_NETWORK' ? chromiumNetFailure(message) : undefined;
+  if (chromium) {
+    if (chromium.code === 'timeout') return new SignInFailure(signInError('timeout', { server }));
+    if (chromium.code === 'tls-failure') return new SignInFailure(signInError('tls-failure', { server, detail: chromium.detail }));
+    return new SignInFailure(signInError('unreachable', { server, detail: chromium.detail }));
+  }
 
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
     return new SignInFailure(signInError('timeout', { server }));
