@@ -211,7 +211,7 @@ export class DesktopRuntime {
         session?.setStatus({ message: action.message }).catch((error: unknown) => this.statusNotChanged(error));
         return;
       case 'set-custom-status':
-        session?.setStatus({ status: action.status, message: action.name }).catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error))));
+        session?.setStatus({ status: action.status, message: action.name }).catch((error: unknown) => this.statusNotChanged(error));
         return;
       case 'follow-server':
         this.primary = action.server;

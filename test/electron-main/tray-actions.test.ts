@@ -45,7 +45,7 @@ eachPlatform("a status the server refuses becomes a notification with the server
   await eventually(() => app.electron.notifications.length === 1, 'notification');
   assert.equal(app.electron.notifications[0]!.options.body, 'This server does not allow the invisible status.');
   assert.equal(tray.item('Status', 'Online')?.checked, true, 'the menu was rebuilt from the real status');
-  assert.equal(tray.item('Status', 'Invisible')?.checked, false);
+  assert.notEqual(tray.item('Status', 'Invisible')?.checked, true, 'no longer shown as chosen');
 });
 
 eachPlatform('Invisible is not offered where the server disables it (Accounts_AllowInvisibleStatusOption)', async (t, platform) => {
