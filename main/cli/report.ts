@@ -2,6 +2,7 @@ import { serverLabel } from '../common/server-address';
 import type { SessionState, UserSummary } from '../common/session-state';
 import { untilPhrase } from '../common/status-timing';
 import type { SignInError } from '../common/sign-in-error';
+import { nextTryMessage } from '../common/sign-in-messages';
 
 /** The one JSON object `--json` prints (documented in the README). */
 export interface CliReport {
@@ -24,6 +25,8 @@ export interface CliReport {
   liveStatusShared?: boolean;
   twoFactor?: { method: 'totp' | 'email'; codeSent: boolean };
   error?: { code: string; message: string; retryAfterSeconds?: number };
+  /** ISO time of rc-tray's next automatic attempt, when it waits (offline, or a realtime lockout). */
+  nextTryAt?: string;
   message?: string;
 }
 
@@ -47,6 +50,10 @@ export function reportFor(state: SessionState): CliReport {
     case 'signed-in': {
       const report: CliReport = { state: 'signed-in', server: state.server, user: userOf(state.user) };
       if (state.features) report.liveStatusShared = state.features.liveStatusShared;
+      if (state.liveError && state.nextLiveRetryAt !== undefined) {
+        report.error = errorOf(state.liveError);
+        report.nextTryAt = new Date(state.nextLiveRetryAt).toISOString();
+      }
       return report;
     }
     case 'needs-2fa': {
@@ -54,8 +61,11 @@ export function reportFor(state: SessionState): CliReport {
       if (state.error) report.error = errorOf(state.error);
       return report;
     }
-    case 'offline':
-      return { state: 'offline', server: state.server, error: errorOf(state.error) };
+    case 'offline': {
+      const report: CliReport = { state: 'offline', server: state.server, error: errorOf(state.error) };
+      if (state.nextRetryAt !== undefined) report.nextTryAt = new Date(state.nextRetryAt).toISOString();
+      return report;
+    }
     case 'signed-out':
       if (!state.error) return { state: 'signed-out', server: state.server };
       return { state: state.error.code === 'session-expired' ? 'signed-out' : 'error', server: state.server, error: errorOf(state.error) };
@@ -88,8 +98,10 @@ export function humanReport(state: SessionState, now: number = Date.now()): stri
   const where = serverLabel(state.server);
   switch (state.kind) {
     case 'signed-in': {
-      const line = `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable', now)}.`;
-      return state.features?.liveStatusShared === false ? `${line} This server does not share live status; rc-tray reads yours every 5 minutes.` : line;
+      const signedIn = `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable', now)}.`;
+      const line = state.features?.liveStatusShared === false ? `${signedIn} This server does not share live status; rc-tray reads yours every 5 minutes.` : signedIn;
+      if (!state.liveError || state.nextLiveRetryAt === undefined) return line;
+      return `${line} Live status is paused: ${nextTryMessage(state.liveError, state.nextLiveRetryAt)}`;
     }
     case 'needs-2fa': {
       const ask = state.twoFactor.method === 'email'

@@ -56,7 +56,16 @@ export type SessionState =
   | { kind: 'signed-out'; server: string; error?: SignInError }
   | { kind: 'signing-in'; server: string }
   | { kind: 'needs-2fa'; server: string; username: string; twoFactor: TwoFactorPrompt; error?: SignInError }
-  | { kind: 'signed-in'; server: string; user: UserSummary; live: LiveConnection; features?: ServerStatusFeatures }
+  | {
+      kind: 'signed-in';
+      server: string;
+      user: UserSummary;
+      live: LiveConnection;
+      features?: ServerStatusFeatures;
+      /** Why the realtime sign-in is waiting (a failed-login block, a rate limit), and until when (epoch ms). */
+      liveError?: SignInError;
+      nextLiveRetryAt?: number;
+    }
   | { kind: 'offline'; server: string; error: SignInError; nextRetryAt?: number };
 
 export type SessionKind = SessionState['kind'];

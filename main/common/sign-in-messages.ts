@@ -15,6 +15,11 @@ function waitPhrase(seconds: number | undefined): string {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
+/** Rocket.Chat extends a block with every attempt made during it, so the advice says so. */
+function blockAdvice(context: ErrorContext): string {
+  return `Wait ${waitPhrase(context.retryAfterSeconds)} before trying again: every attempt during the block extends it.`;
+}
+
 const at = (context: ErrorContext): string => (context.server ? ` at ${context.server}` : '');
 
 const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
@@ -32,8 +37,8 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'session-expired': () => 'Your session has expired. Sign in again.',
   'totp-invalid': () => 'That code is not valid. Check it and try again.',
   'totp-max-attempts': () => 'Too many wrong codes. A new code has been requested; enter the newest one.',
-  'login-blocked-user': (c) => `Sign-in for this account is temporarily blocked after too many failed attempts. Try again in ${waitPhrase(c.retryAfterSeconds)}.`,
-  'login-blocked-ip': (c) => `Sign-in from this network is temporarily blocked after too many failed attempts. Try again in ${waitPhrase(c.retryAfterSeconds)}.`,
+  'login-blocked-user': (c) => `Sign-in for this account is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,
+  'login-blocked-ip': (c) => `Sign-in from this network is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,
   'user-deactivated': () => 'This account has been deactivated. Ask your Rocket.Chat administrator.',
   'login-refused': (c) => `The server refused the sign-in${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
   'rate-limited': (c) => `Too many attempts. Wait ${waitPhrase(c.retryAfterSeconds)} before trying again.`,
@@ -53,4 +58,32 @@ export function signInError(code: SignInErrorCode, context: ErrorContext = {}): 
   const error: SignInError = { code, message: MESSAGES[code](context) };
   if (context.retryAfterSeconds !== undefined) error.retryAfterSeconds = context.retryAfterSeconds;
   return error;
+}
+
+/** "14:05": the hour and minute of an epoch-ms time, on this computer's clock and time zone. */
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+const WHY_WAITING: Partial<Record<SignInErrorCode, string>> = {
+  'login-blocked-ip': 'Sign-in from this network is temporarily blocked after too many failed attempts',
+  'login-blocked-user': 'Sign-in for this account is temporarily blocked after too many failed attempts',
+  'rate-limited': 'The server is limiting requests',
+};
+
+/**
+ * The sentence for an automatic attempt that waits (a lockout, a rate limit, an unreachable
+ * server): why, and the time of the next try, so a person knows rc-tray is not stuck.
+ */
+export function nextTryMessage(error: SignInError, nextTryAt: number): string {
+  const why = WHY_WAITING[error.code];
+  if (!why) return `${error.message} rc-tray tries again at ${clockTime(nextTryAt)}.`;
+  const extends_ = error.code === 'rate-limited' ? '' : ' (trying sooner would extend the block)';
+  return `${why}. rc-tray tries again at ${clockTime(nextTryAt)}${extends_}.`;
+}
+
+/** The same, short enough for a tray tooltip or menu line. */
+export function nextTryLine(error: SignInError, nextTryAt: number): string {
+  const why = error.code === 'rate-limited' ? 'Server busy' : WHY_WAITING[error.code] ? 'Sign-in blocked by the server' : 'Server unreachable';
+  return `${why}, next try at ${clockTime(nextTryAt)}`;
 }

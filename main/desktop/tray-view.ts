@@ -1,6 +1,7 @@
 import type { SessionState, UserStatus, UserSummary } from '../common/session-state';
 import { untilPhrase } from '../common/status-timing';
 import { serverLabel } from '../common/server-address';
+import { nextTryLine } from '../common/sign-in-messages';
 import { TRAY_STRINGS } from './tray-strings';
 
 /** What the tray shows, in one value: the rendering is a pure function of it. */
@@ -48,6 +49,7 @@ export function stateLine(input: TrayInput): string {
   if (session === null || (session.kind === 'signed-out' && input.resuming)) return input.resuming ? TRAY_STRINGS.connecting : TRAY_STRINGS.signedOut;
   switch (session.kind) {
     case 'signed-in': {
+      if (session.liveError && session.nextLiveRetryAt !== undefined) return nextTryLine(session.liveError, session.nextLiveRetryAt);
       if (session.live === 'connecting') return TRAY_STRINGS.connecting;
       if (session.live === 'reconnecting') return TRAY_STRINGS.reconnecting;
       return statusLine(session.user, input.now ?? Date.now());
@@ -57,7 +59,8 @@ export function stateLine(input: TrayInput): string {
     case 'needs-2fa':
       return TRAY_STRINGS.waitingForCode;
     case 'offline':
-      return TRAY_STRINGS.unreachable;
+      if (session.error.code !== 'rate-limited' && !session.error.code.startsWith('login-blocked')) return TRAY_STRINGS.unreachable;
+      return session.nextRetryAt === undefined ? TRAY_STRINGS.unreachable : nextTryLine(session.error, session.nextRetryAt);
     case 'signed-out':
       return TRAY_STRINGS.signedOut;
   }

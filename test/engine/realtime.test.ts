@@ -58,7 +58,7 @@ test('a status change made elsewhere reaches the state, pushed, with no polling'
 for (const userPresenceStream of [true, false]) {
   test(`own status followed on ${userPresenceStream ? 'stream-user-presence (newer servers)' : 'stream-notify-logged (older servers)'}`, async (t) => {
     const { server, engine } = await signedInLive(t, 'alice', { userPresenceStream });
-    assert.deepEqual(server.realtimeSubscriptions('alice'), [userPresenceStream ? 'user-presence' : 'user-status']);
+    assert.deepEqual(server.realtimeSubscriptions('alice'), [userPresenceStream ? 'user-presence' : 'user-status', 'notify-user']);
     server.setStatusFromOtherClient('alice', 'busy', 'Elsewhere');
     const state = await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'busy');
     assert.ok(state.kind === 'signed-in' && state.user.statusText === 'Elsewhere');

@@ -17,6 +17,8 @@ export interface ServerSettings {
   presenceBroadcastDisabled: boolean;
   /** The admin's custom statuses (Administration → User Status). */
   customStatuses: Array<{ name: string; statusType: UserStatus }>;
+  /** Methods this server version does not have: Meteor answers 404 "Method 'X' not found". */
+  removedMethods: string[];
 }
 
 export interface ServerContext {

@@ -195,7 +195,7 @@ export class DdpConnection {
   }
 
   private callMethod(name: string, params: unknown[]): unknown {
-    const method = METHODS[name];
+    const method = this.ctx.settings.removedMethods.includes(name) ? undefined : METHODS[name];
     if (!method) throw new MethodError({ error: 404, reason: `Method '${name}' not found` });
     if (name !== 'login' && name !== 'logout' && !this.userId) throw new MethodError(NOT_AUTHORIZED);
     return method.call(this, params);

@@ -44,6 +44,8 @@ export interface TestServerOptions {
   presenceBroadcastDisabled?: boolean;
   /** `custom-user-status.list`; default none. */
   customStatuses?: Array<{ name: string; statusType: UserStatus }>;
+  /** DDP methods a (future) server no longer has, e.g. 9.0 drops the deprecated UserPresence ones. */
+  removedMethods?: string[];
   /** Demo server only: unauthenticated GET /_demo/totp/<user> and /_demo/email-code/<user>. */
   demoHooks?: boolean;
   /** Called whenever a 2FA code is "e-mailed" (the demo prints it). */
@@ -119,6 +121,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     userPresenceStream: options.userPresenceStream ?? true,
     presenceBroadcastDisabled: options.presenceBroadcastDisabled ?? false,
     customStatuses: options.customStatuses ?? [],
+    removedMethods: options.removedMethods ?? [],
   };
   const users = new UserStore(now);
   let url = '';

@@ -3,6 +3,7 @@ import { SignInFailure, type SignInError } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { errorBodySchema, type ErrorBody } from './response-schemas';
 import { parseJson } from './read-response';
+import { LOCKOUT_WAIT_SECONDS } from '../session/retry-policy';
 
 export function readErrorBody(body: string): ErrorBody {
   const parsed = errorBodySchema.safeParse(parseJson(body));
@@ -58,9 +59,9 @@ export function loginRefusal(status: number, body: ErrorBody): SignInFailure {
   const id = errorId(body);
   switch (id) {
     case 'error-login-blocked-for-user':
-      return new SignInFailure(signInError('login-blocked-user'));
+      return new SignInFailure(signInError('login-blocked-user', { retryAfterSeconds: LOCKOUT_WAIT_SECONDS }));
     case 'error-login-blocked-for-ip':
-      return new SignInFailure(signInError('login-blocked-ip'));
+      return new SignInFailure(signInError('login-blocked-ip', { retryAfterSeconds: LOCKOUT_WAIT_SECONDS }));
     case 'error-user-is-not-activated':
       return new SignInFailure(signInError('user-deactivated'));
   }

@@ -3,7 +3,7 @@ import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials } from '../http/rocketchat-api';
 import { DdpClient, DdpMethodError } from './ddp-client';
-import { isAuthRejection } from './ddp-messages';
+import { ddpLoginFailure } from './ddp-login-errors';
 
 export type DdpCallOnce = (server: string, credentials: Credentials, method: string, params: unknown[]) => Promise<unknown>;
 
@@ -27,6 +27,10 @@ export const ddpCallOnce: DdpCallOnce = (server, credentials, method, params) =>
         connected: () => {
           client
             .call('login', [{ resume: credentials.authToken }])
+            .catch((error: unknown) => {
+              // Only the login's own answer can say the token is refused (error codes, never text).
+              throw error instanceof DdpMethodError ? ddpLoginFailure(error.ddpError, 'resume') : error;
+            })
             .then(() => client.call(method, params))
             .then(
               (result) => finish(() => resolve(result)),
@@ -40,8 +44,9 @@ export const ddpCallOnce: DdpCallOnce = (server, credentials, method, params) =>
   });
 
 function toFailure(error: unknown, server: string): SignInFailure {
+  if (error instanceof SignInFailure) return error;
   if (error instanceof DdpMethodError) {
-    if (isAuthRejection(error.ddpError)) return new SignInFailure(signInError('session-expired'));
+    // A refused method ("Method 'X' not found" included) is about that call, never the session.
     return new SignInFailure(signInError('request-refused', { serverMessage: error.ddpError?.reason ?? error.message }));
   }
   return new SignInFailure(signInError('unreachable', { server, detail: 'the realtime connection closed' }));

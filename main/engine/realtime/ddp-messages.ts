@@ -35,9 +35,3 @@ export const userPresenceEventSchema = z.object({
   eventName: z.string(),
   args: z.tuple([z.tuple([z.string(), z.number()], z.unknown())], z.unknown()),
 });
-
-/** The method error a refused resume token gets on the socket (401 / 403, "User not found"). */
-export function isAuthRejection(error: DdpError | undefined): boolean {
-  if (!error) return false;
-  return error.error === 401 || error.error === 403 || error.error === '401' || error.error === '403' || /not found|logged out|expired|token/i.test(error.reason ?? '');
-}

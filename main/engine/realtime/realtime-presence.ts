@@ -1,13 +1,16 @@
-import { REALTIME_BACKOFF, backoffDelay, type BackoffPolicy } from '../../common/backoff';
+import { REALTIME_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import { realtimeEndpoint } from '../../common/server-address';
 import type { UserStatus } from '../../common/session-state';
-import { SignInFailure } from '../../common/sign-in-error';
+import { SignInFailure, type SignInError } from '../../common/sign-in-error';
+import { signInError } from '../../common/sign-in-messages';
 import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 import type { LivePresence, LivePresenceEvents, LivePresenceFactory } from '../session/live-presence';
 import type { StatusClaim } from '../session/status-control';
+import { isLockout, RetryPolicy } from '../session/retry-policy';
 import { systemScheduler, type Scheduler } from '../session/scheduler';
 import { DdpClient, DdpMethodError } from './ddp-client';
-import { isAuthRejection, userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
+import { ddpLoginFailure } from './ddp-login-errors';
+import { userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
 
 const STATUS_BY_CODE: Record<number, UserStatus> = { 0: 'offline', 1: 'online', 2: 'away', 3: 'busy' };
 
@@ -28,7 +31,10 @@ export interface RealtimeOptions {
 class RealtimePresence implements LivePresence {
   private client?: DdpClient;
   private reconnectTimer?: unknown;
-  private attempt = 0;
+  private readonly retry: RetryPolicy;
+  /** A lockout or rate limit: no attempt at all before this time (epoch ms), whatever happens. */
+  private deferredUntil?: number;
+  private lastFailure?: SignInError;
   private away = false;
   private closed = false;
 
@@ -39,11 +45,14 @@ class RealtimePresence implements LivePresence {
     private readonly options: RealtimeOptions,
     private readonly scheduler: Scheduler,
   ) {
+    this.retry = new RetryPolicy(options.backoff ?? REALTIME_BACKOFF);
     this.connect();
   }
 
   retryNow(): void {
     if (this.closed) return;
+    // "Network back" must not cut a lockout's wait short: an early attempt would renew the block.
+    if (this.deferredUntil !== undefined && this.scheduler.now() < this.deferredUntil) return;
     if (this.client) {
       this.client.probe(this.options.probeTimeoutMs ?? 5_000);
       return;
@@ -84,27 +93,38 @@ class RealtimePresence implements LivePresence {
 
   private async signIn(client: DdpClient): Promise<void> {
     try {
-      await client.call('login', [{ resume: this.credentials.authToken }]);
+      await client.call('login', [{ resume: this.credentials.authToken }]).catch((error: unknown) => {
+        throw error instanceof DdpMethodError ? ddpLoginFailure(error.ddpError, 'resume') : error;
+      });
       await this.followOwnStatus(client);
-      if (this.away) await client.call('UserPresence:away', []);
+      await this.followForcedLogout(client);
+      // Auto-away is a nicety: a server without the method (or refusing it) costs the session nothing.
+      if (this.away) await client.call('UserPresence:away', []).catch(() => undefined);
       // Changes made before the subscription was ready are not replayed: read the status once.
       const me = await this.options.createApi(this.server).me(this.credentials);
       if (this.client !== client) return;
-      this.attempt = 0;
+      this.retry.reset();
+      this.deferredUntil = undefined;
       this.events.connection('live');
       if (me.status) this.events.status(me.status, me.statusText ?? '', claimOf(me.statusSource, me.statusExpiresAt));
     } catch (error) {
       if (this.client !== client) return;
-      const rejected =
-        (error instanceof DdpMethodError && isAuthRejection(error.ddpError)) ||
-        (error instanceof SignInFailure && error.code === 'session-expired');
-      if (rejected) {
+      const failure = error instanceof SignInFailure ? error.toPlain() : undefined;
+      if (failure?.code === 'session-expired' || failure?.code === 'user-deactivated') {
         this.close();
         this.events.rejected();
-      } else {
-        client.close();
+        return;
       }
+      if (failure && (isLockout(failure) || failure.code === 'rate-limited')) this.lastFailure = failure;
+      client.close();
     }
+  }
+
+  /** `stream-notify-user` `<uid>/force_logout` (RC listeners.module.ts; the mobile app listens too). */
+  private async followForcedLogout(client: DdpClient): Promise<void> {
+    await client.subscribe('stream-notify-user', [`${this.credentials.userId}/force_logout`, false]).catch((error: unknown) => {
+      if (!(error instanceof DdpMethodError)) throw error;
+    });
   }
 
   /**
@@ -122,6 +142,12 @@ class RealtimePresence implements LivePresence {
   }
 
   private onChanged(collection: string, fields: Record<string, unknown>): void {
+    if (collection === 'stream-notify-user') {
+      if (fields.eventName !== `${this.credentials.userId}/force_logout`) return;
+      this.close();
+      this.events.forcedLogout();
+      return;
+    }
     if (collection === 'stream-user-presence') {
       const event = userPresenceEventSchema.safeParse(fields);
       if (!event.success || event.data.eventName !== this.credentials.userId) return;
@@ -140,13 +166,18 @@ class RealtimePresence implements LivePresence {
   private scheduleReconnect(): void {
     if (this.closed) return;
     this.events.connection('reconnecting');
-    const delay = backoffDelay(this.options.backoff ?? REALTIME_BACKOFF, this.attempt, this.scheduler.random());
-    this.attempt += 1;
+    const failure = this.lastFailure;
+    this.lastFailure = undefined;
+    const delay = this.retry.next(failure ?? signInError('unreachable'), this.scheduler.random());
     this.cancelReconnect();
     this.reconnectTimer = this.scheduler.setTimeout(() => {
       this.reconnectTimer = undefined;
       if (!this.closed && !this.client) this.connect();
     }, delay);
+    if (failure) {
+      this.deferredUntil = this.scheduler.now() + delay;
+      this.events.deferred(failure, this.deferredUntil);
+    }
   }
 
   private cancelReconnect(): void {

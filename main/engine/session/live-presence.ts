@@ -1,4 +1,5 @@
 import type { LiveConnection, UserStatus, UserSummary } from '../../common/session-state';
+import type { SignInError } from '../../common/sign-in-error';
 import type { Credentials } from '../http/rocketchat-api';
 import type { StatusClaim } from './status-control';
 
@@ -7,6 +8,10 @@ export interface LivePresenceEvents {
   connection(state: LiveConnection): void;
   /** The server refused the token on the realtime connection: the session is over. */
   rejected(): void;
+  /** The realtime sign-in was refused for now (lockout, rate limit): no attempt before `nextRetryAt`. */
+  deferred(error: SignInError, nextRetryAt: number): void;
+  /** The server signed this user out (`force_logout`): the session is over at once. */
+  forcedLogout(): void;
 }
 
 /** A signed-in session's realtime connection, which both carries and creates presence. */

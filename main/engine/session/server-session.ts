@@ -1,4 +1,4 @@
-import { RESUME_BACKOFF, backoffDelay, type BackoffPolicy } from '../../common/backoff';
+import { RESUME_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import type { LiveConnection, ServerStatusFeatures, SessionState, UserSummary } from '../../common/session-state';
 import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
@@ -8,6 +8,8 @@ import { rememberServer, type SettingsStore } from '../settings/settings-store';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
 import { forgetIfStill, storeReplacing } from './token-handover';
+import { liveStateEvents } from './live-state';
+import { ResumeRetry } from './resume-retry';
 import { systemScheduler, type Scheduler } from './scheduler';
 import { StatusControl, type StatusChange } from './status-control';
 import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
@@ -49,12 +51,10 @@ export class ServerSession {
   private current: SessionState;
   private readonly listeners = new Set<Listener>();
   private readonly scheduler: Scheduler;
-  private readonly backoff: BackoffPolicy;
+  private readonly retry: ResumeRetry;
   private running?: Promise<SessionState>;
   /** Bumped by cancel/logout/dispose so a late answer to an abandoned request is ignored. */
   private generation = 0;
-  private retryTimer?: unknown;
-  private retryAttempt = 0;
   /** The password is held only between the password step and the 2FA step, in memory. */
   private pendingLogin?: PasswordLogin;
   private live?: LivePresence;
@@ -67,7 +67,7 @@ export class ServerSession {
   constructor(private readonly deps: ServerSessionDeps) {
     this.server = deps.server;
     this.scheduler = deps.scheduler ?? systemScheduler;
-    this.backoff = deps.backoff ?? RESUME_BACKOFF;
+    this.retry = new ResumeRetry(this.scheduler, deps.backoff ?? RESUME_BACKOFF);
     this.current = { kind: 'signed-out', server: this.server };
     this.status = new StatusControl({
       server: this.server,
@@ -189,8 +189,10 @@ export class ServerSession {
     return this.current;
   }
 
+  /** Network back, system awake: try at once, unless a lockout or rate limit says to wait. */
   retryNow(): Promise<SessionState> {
     if (this.current.kind === 'offline') {
+      if (this.retry.mustWait()) return Promise.resolve(this.current);
       this.clearRetry();
       return this.resume();
     }
@@ -300,8 +302,7 @@ export class ServerSession {
   private signedIn(generation: number, credentials: Credentials, me: Parameters<typeof summariseUser>[1]): SessionState {
     if (generation !== this.generation) return this.current;
     this.replacingSaved = false;
-    this.clearRetry();
-    this.retryAttempt = 0;
+    this.retry.reset();
     this.autoAway = autoAwayPreference(me);
     const user = summariseUser(this.server, me);
     this.stopLive();
@@ -320,18 +321,12 @@ export class ServerSession {
       server: this.server,
       credentials,
       user,
-      events: {
-        status: (status, statusText, claim) => {
-          if (mine()) this.status.onLiveStatus(status, statusText, claim);
-        },
-        connection: (connection) => {
-          const state = this.current;
-          if (mine() && state.kind === 'signed-in' && state.live !== connection) this.set({ ...state, live: connection });
-        },
-        rejected: () => {
-          if (mine()) void this.expire();
-        },
-      },
+      events: liveStateEvents({
+        current: () => (mine() && this.current.kind === 'signed-in' ? this.current : undefined),
+        set: (state) => this.set(state),
+        status: (status, statusText, claim) => this.status.onLiveStatus(status, statusText, claim),
+        ended: () => void this.expire(),
+      }),
     });
   }
 
@@ -352,21 +347,14 @@ export class ServerSession {
 
   private goOffline(generation: number, error: SignInError): SessionState {
     if (generation !== this.generation) return this.current;
-    const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
-    const delay = Math.max(wait, backoffDelay(this.backoff, this.retryAttempt, this.scheduler.random()));
-    this.retryAttempt += 1;
-    const nextRetryAt = this.scheduler.now() + delay;
-    this.clearRetry();
-    this.retryTimer = this.scheduler.setTimeout(() => {
-      this.retryTimer = undefined;
+    const nextRetryAt = this.retry.schedule(error, () => {
       if (!this.disposed && this.current.kind === 'offline') void this.resume();
-    }, delay);
+    });
     return this.settle(generation, { kind: 'offline', server: this.server, error, nextRetryAt });
   }
 
   private clearRetry(): void {
-    if (this.retryTimer !== undefined) this.scheduler.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.retry.clear();
   }
 
   private settle(generation: number, state: SessionState): SessionState {
