@@ -41,6 +41,13 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
   'request-refused': () => 'The server refused the request.',
   'not-signed-in': () => 'You are not signed in.',
   cancelled: () => 'Sign-in was cancelled.',
+  'token-refused': () =>
+    'The server refused this personal access token. Check the token and your user id in My Account → Personal Access Tokens.',
+  'token-not-allowed': () => 'This account may not use personal access tokens. Ask your Rocket.Chat administrator.',
+  'sso-refused': (c) => `${theServer(c)} did not accept the sign-in (it may have taken too long). Try again.`,
+  'sso-provider-error': () => 'The sign-in service did not sign you in. Try again, or ask your Rocket.Chat administrator.',
+  'sso-unexpected-redirect': () => 'The sign-in went to a page rc-tray did not expect, so it was stopped. Nothing was saved.',
+  'sso-unavailable': () => 'This server no longer offers that sign-in service.',
   unexpected: () => 'Something unexpected went wrong. Try again.',
 };
 

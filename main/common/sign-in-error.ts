@@ -28,6 +28,12 @@ export type SignInErrorCode =
   | 'request-refused'
   | 'not-signed-in'
   | 'cancelled'
+  | 'token-refused'
+  | 'token-not-allowed'
+  | 'sso-refused'
+  | 'sso-provider-error'
+  | 'sso-unexpected-redirect'
+  | 'sso-unavailable'
   | 'unexpected';
 
 export interface SignInError {

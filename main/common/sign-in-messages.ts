@@ -51,6 +51,14 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'request-refused': (c) => `The server refused the request${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
   'not-signed-in': (c) => `You are not signed in${at(c)}.`,
   cancelled: () => 'Sign-in was cancelled.',
+  'token-refused': () =>
+    'The server refused this personal access token: it is wrong, was removed from your Rocket.Chat profile, or belongs to another user id. Check both in My Account → Personal Access Tokens.',
+  'token-not-allowed': (c) =>
+    `The server does not let this account use personal access tokens${c.serverMessage ? ` (${c.serverMessage})` : ''}. Ask your Rocket.Chat administrator.`,
+  'sso-refused': () => 'The server did not accept the single sign-on (it may have taken too long, or was already used). Try again.',
+  'sso-provider-error': (c) => `The sign-in service did not sign you in${c.detail ? ` (${c.detail})` : ''}. Try again, or ask your Rocket.Chat administrator.`,
+  'sso-unexpected-redirect': (c) => `The sign-in went somewhere rc-tray did not expect${c.detail ? ` (${c.detail})` : ''}, so it was stopped. Nothing was saved.`,
+  'sso-unavailable': (c) => `This server does not offer that sign-in service${c.detail ? ` (${c.detail})` : ''}.`,
   unexpected: (c) => `Something unexpected went wrong${c.detail ? ` (${c.detail})` : ''}. Try again.`,
 };
 

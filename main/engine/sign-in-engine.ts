@@ -10,6 +10,7 @@ import type { DdpCallOnce } from './realtime/ddp-call-once';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { ServerSession } from './session/server-session';
+import type { PersonalAccessToken } from './sign-in/personal-access-token';
 
 export interface SignInEngineDeps {
   tokens: TokenStore;
@@ -45,7 +46,16 @@ export class SignInEngine {
   }
 
   /** Checks the server, then signs in; a bad address or a non-Rocket.Chat server never sees the password. */
-  async login(typedServer: string, request: PasswordLogin): Promise<SessionState> {
+  login(typedServer: string, request: PasswordLogin): Promise<SessionState> {
+    return this.onCheckedServer(typedServer, (session) => session.login(request));
+  }
+
+  /** The same for a personal access token: it goes only to a server confirmed to be Rocket.Chat. */
+  loginWithToken(typedServer: string, token: PersonalAccessToken): Promise<SessionState> {
+    return this.onCheckedServer(typedServer, (session) => session.loginWithToken(token));
+  }
+
+  private async onCheckedServer(typedServer: string, signIn: (session: ServerSession) => Promise<SessionState>): Promise<SessionState> {
     let server: CheckedServer;
     try {
       server = await this.checkServer(typedServer);
@@ -54,7 +64,7 @@ export class SignInEngine {
       const failure = error instanceof SignInFailure ? error.toPlain() : signInError('unexpected');
       return { kind: 'signed-out', server: address.ok ? address.url : typedServer.trim(), error: failure };
     }
-    return this.session(server.url).login(request);
+    return signIn(this.session(server.url));
   }
 
   session(server: string): ServerSession {

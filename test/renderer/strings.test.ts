@@ -31,6 +31,12 @@ const ALL_CODES = {
   'request-refused': true,
   'not-signed-in': true,
   cancelled: true,
+  'token-refused': true,
+  'token-not-allowed': true,
+  'sso-refused': true,
+  'sso-provider-error': true,
+  'sso-unexpected-redirect': true,
+  'sso-unavailable': true,
   unexpected: true,
 } satisfies Record<SignInErrorCode, true>;
 const codes = Object.keys(ALL_CODES) as SignInErrorCode[];

@@ -88,6 +88,10 @@ export interface TestServer {
   emailCount(username: string): number;
   revokeTokens(username: string): void;
   tokenCount(username: string): number;
+  /** What "My Account → Personal Access Tokens → Add" does: the token, shown once, and the user id. */
+  createPersonalAccessToken(username: string, name?: string): { token: string; userId: string };
+  /** The names of the user's personal access tokens still on the server. */
+  personalAccessTokens(username: string): string[];
   addFault(f: Fault): void;
   clearFaults(): void;
   setOption<K extends SettableOption>(k: K, v: TestServerOptions[K]): void;
@@ -237,6 +241,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       realtime.closeUser(u.id);
     },
     tokenCount: (username) => requireUser(username).tokens.length,
+    createPersonalAccessToken(username, name = 'rc-tray') {
+      const u = requireUser(username);
+      return { token: users.addPersonalAccessToken(u, name), userId: u.id };
+    },
+    personalAccessTokens: (username) => requireUser(username).tokens.flatMap((t) => (t.personalAccessToken ? [t.personalAccessToken.name] : [])),
     addFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     setOption(k, v) {

@@ -26,6 +26,13 @@ export interface TestUserSpec {
 export interface StoredToken {
   hashedToken: string;
   when: number;
+  /**
+   * A personal access token, as RC stores it among the resume tokens
+   * (apps/meteor/imports/personal-access-tokens/server/api/methods/generateToken.ts:
+   * `{hashedToken, type:'personalAccessToken', createdAt, lastTokenPart, name, bypassTwoFactor}`).
+   * REST authentication looks every kind up by hashed token alike (authenticatedRoute).
+   */
+  personalAccessToken?: { name: string; bypassTwoFactor: boolean };
 }
 
 export interface EmailCode {
@@ -172,11 +179,25 @@ export class UserStore {
     const token = newLoginToken();
     const stored = { hashedToken: hashToken(token), when: this.now() };
     user.tokens.push(stored);
-    if (user.tokens.length > MAX_LOGIN_TOKENS) {
-      const pruned = user.tokens.splice(0, user.tokens.length - MAX_LOGIN_TOKENS);
-      this.emitRemoved(user, pruned.map((t) => t.hashedToken));
+    const loginTokens = user.tokens.filter((t) => !t.personalAccessToken);
+    if (loginTokens.length > MAX_LOGIN_TOKENS) {
+      const pruned = new Set(loginTokens.slice(0, loginTokens.length - MAX_LOGIN_TOKENS));
+      user.tokens = user.tokens.filter((t) => !pruned.has(t));
+      this.emitRemoved(user, [...pruned].map((t) => t.hashedToken));
     }
     return { token, stored };
+  }
+
+  /**
+   * users.generatePersonalAccessToken: Random.secret() (43 url-safe characters), stored hashed;
+   * a second token of the same name is refused (`error-token-already-exists`, generateToken.ts).
+   * Personal access tokens are not pruned with the login tokens.
+   */
+  addPersonalAccessToken(user: ServerUser, name: string, bypassTwoFactor = false): string {
+    if (user.tokens.some((t) => t.personalAccessToken?.name === name)) throw new Error('error-token-already-exists');
+    const token = newLoginToken();
+    user.tokens.push({ hashedToken: hashToken(token), when: this.now(), personalAccessToken: { name, bypassTwoFactor } });
+    return token;
   }
 
   findByToken(token: string): { user: ServerUser; stored: StoredToken } | undefined {

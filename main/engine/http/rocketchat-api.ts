@@ -11,6 +11,11 @@ import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSch
 export interface Credentials {
   userId: string;
   authToken: string;
+  /**
+   * A token the person created in their profile and gave rc-tray: signing out must not revoke it
+   * (`POST /api/v1/logout` would delete it for good). Absent for rc-tray's own login tokens.
+   */
+  kind?: 'personal-access-token';
 }
 
 export interface PasswordLogin {

@@ -12,7 +12,11 @@ export interface KeytarApi {
   findCredentials?(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-const storedSchema = z.object({ userId: z.string().check(z.minLength(1)), authToken: z.string().check(z.minLength(1)) });
+const storedSchema = z.object({
+  userId: z.string().check(z.minLength(1)),
+  authToken: z.string().check(z.minLength(1)),
+  kind: z.optional(z.literal('personal-access-token')),
+});
 
 /** Known keyring failures, turned into a reason a person can act on (platform notes §2). */
 export function describeKeychainFailure(error: unknown): string {
@@ -40,14 +44,20 @@ export class KeytarTokenStore implements TokenStore {
     try {
       const parsed = storedSchema.safeParse(JSON.parse(stored));
       // An unreadable item is treated as absent, not deleted: it may belong to a newer rc-tray.
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      const { userId, authToken, kind } = parsed.data;
+      return kind ? { userId, authToken, kind } : { userId, authToken };
     } catch {
       return undefined;
     }
   }
 
   async set(server: string, credentials: Credentials): Promise<void> {
-    const item = JSON.stringify({ userId: credentials.userId, authToken: credentials.authToken });
+    const item = JSON.stringify({
+      userId: credentials.userId,
+      authToken: credentials.authToken,
+      ...(credentials.kind ? { kind: credentials.kind } : {}),
+    });
     await this.call(() => this.keytar().setPassword(this.service, server, item));
   }
 

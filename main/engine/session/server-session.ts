@@ -4,10 +4,12 @@ import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } fr
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
 import type { TokenStore } from '../keychain/token-store';
-import { rememberServer, type SettingsStore } from '../settings/settings-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { checkPersonalAccessToken, type PersonalAccessToken } from '../sign-in/personal-access-token';
+import { keepNewCredentials } from './keep-credentials';
+import { signOut, type LogoutResult, type SignOutOptions } from './sign-out';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
-import { forgetIfStill, storeReplacing } from './token-handover';
 import { liveStateEvents } from './live-state';
 import { ResumeRetry } from './resume-retry';
 import { systemScheduler, type Scheduler } from './scheduler';
@@ -26,11 +28,7 @@ export interface ServerSessionDeps {
   ddpCall?: DdpCallOnce;
 }
 
-export interface LogoutResult {
-  /** False when the server could not be reached: the token was forgotten here but may live on there. */
-  revokedOnServer: boolean;
-  message: string;
-}
+export type { LogoutResult, SignOutOptions } from './sign-out';
 
 type Listener = (state: SessionState) => void;
 
@@ -120,6 +118,30 @@ export class ServerSession {
    * until it succeeds: a wrong password is reported to the caller and the session stays.
    */
   login(request: PasswordLogin): Promise<SessionState> {
+    return this.attempt(async (generation) => {
+      const login: PasswordLogin = { user: request.user.trim(), password: request.password };
+      if (request.code) login.code = request.code.trim();
+      const outcome = await this.deps.api.login(login);
+      return this.afterLogin(generation, login, outcome);
+    });
+  }
+
+  /** A personal access token from the person's profile, checked with one `GET /api/v1/me`; same rules as {@link login}. */
+  loginWithToken(input: PersonalAccessToken): Promise<SessionState> {
+    return this.attempt(async (generation) => {
+      const { credentials, me } = await checkPersonalAccessToken(this.deps.api, input);
+      // Cancelled meanwhile: nothing to undo, the token is the person's and was not created here.
+      if (generation !== this.generation) return this.current;
+      await keepNewCredentials(this.deps, credentials, me.username);
+      return this.signedIn(generation, credentials, me);
+    });
+  }
+
+  /**
+   * One sign-in attempt. Over a session that is signed in (or offline with its token), the attempt
+   * changes nothing until it succeeds: a refusal is reported to the caller and the session stays.
+   */
+  private attempt(run: (generation: number) => Promise<SessionState>): Promise<SessionState> {
     return this.exclusive(async (generation) => {
       const keepsSaved = this.current.kind === 'signed-in' || this.current.kind === 'offline';
       this.replacingSaved = keepsSaved;
@@ -129,10 +151,7 @@ export class ServerSession {
         this.set({ kind: 'signing-in', server: this.server });
       }
       try {
-        const login: PasswordLogin = { user: request.user.trim(), password: request.password };
-        if (request.code) login.code = request.code.trim();
-        const outcome = await this.deps.api.login(login);
-        return await this.afterLogin(generation, login, outcome);
+        return await run(generation);
       } catch (error) {
         const failed: SessionState = { kind: 'signed-out', server: this.server, error: plain(error) };
         if (!keepsSaved) return this.settle(generation, failed);
@@ -200,23 +219,13 @@ export class ServerSession {
     return Promise.resolve(this.current);
   }
 
-  async logout(): Promise<LogoutResult> {
+  async logout(options: SignOutOptions = {}): Promise<LogoutResult> {
     this.generation += 1;
     this.running = undefined;
     this.pendingLogin = undefined;
     this.clearRetry();
     this.stopLive();
-    const credentials = await this.deps.tokens.get(this.server);
-    let result: LogoutResult = { revokedOnServer: true, message: 'Signed out.' };
-    if (credentials) {
-      try {
-        await this.deps.api.logout(credentials);
-      } catch (error) {
-        const reason = plain(error).message;
-        result = { revokedOnServer: false, message: `Signed out on this computer. The server could not be told: ${reason}` };
-      }
-      await forgetIfStill(this.deps, this.server, credentials);
-    }
+    const result = await signOut(this.deps, options);
     this.set({ kind: 'signed-out', server: this.server });
     return result;
   }
@@ -281,11 +290,7 @@ export class ServerSession {
       await this.deps.api.logout(outcome.credentials).catch(() => undefined);
       return this.current;
     }
-    const replaced = await storeReplacing(this.deps, this.server, outcome.credentials);
-    await this.deps.settings.update((settings) => rememberServer(settings, this.server, login.user));
-    // Signing in again replaces the saved token; revoke the old one rather than leave it valid
-    // (awaited: a CLI that exits first would leave it valid).
-    if (replaced && replaced.authToken !== outcome.credentials.authToken) await this.deps.api.logout(replaced).catch(() => undefined);
+    await keepNewCredentials(this.deps, outcome.credentials, login.user);
     return this.signedIn(generation, outcome.credentials, outcome.me);
   }
 
