@@ -4,6 +4,8 @@ import type { LoginLockout } from './login-lockout';
 import type { Presence } from './presence';
 import type { RateLimiter } from './rate-limiter';
 import type { UserStatus, UserStore } from './users';
+import type { LoginServiceConfig } from './routes-sso';
+import type { SsoCredentials } from './sso-credentials';
 
 export interface ServerSettings {
   version: string;
@@ -19,6 +21,9 @@ export interface ServerSettings {
   customStatuses: Array<{ name: string; statusType: UserStatus }>;
   /** Methods this server version does not have: Meteor answers 404 "Method 'X' not found". */
   removedMethods: string[];
+  /** Accounts_ShowFormLogin (public, default true): the web client hides its password form when false. */
+  showFormLogin: boolean;
+  loginServices: LoginServiceConfig[];
 }
 
 export interface ServerContext {
@@ -28,6 +33,7 @@ export interface ServerContext {
   lockout: LoginLockout;
   rateLimiter: RateLimiter;
   email: EmailTwoFactor;
+  sso: SsoCredentials;
   now: () => number;
   siteUrl: () => string;
 }

@@ -2,10 +2,14 @@
 import type { ServerContext } from './context';
 import { USER_NOT_FOUND, type MeteorError } from './error-bodies';
 import { checkLoginSecondFactor } from './two-factor';
-import type { ServerUser, StoredToken } from './users';
+import type { ExternalIdentity } from './sso-credentials';
+import { type ServerUser, type StoredToken } from './users';
+import { randomBytes } from 'node:crypto';
+
+type LoginType = 'password' | 'resume' | 'oauth' | 'saml' | 'cas';
 
 export type LoginResult =
-  | { ok: true; user: ServerUser; token: string; stored: StoredToken; type: 'password' | 'resume' }
+  | { ok: true; user: ServerUser; token: string; stored: StoredToken; type: LoginType }
   | { ok: false; error: MeteorError; internal?: false }
   | { ok: false; internal: true };
 
@@ -13,7 +17,7 @@ export type LoginResult =
 class MatchFailure extends Error {}
 
 type Attempt =
-  | { kind: 'user'; user: ServerUser; type: 'password' | 'resume'; token?: string; stored?: StoredToken }
+  | { kind: 'user'; user: ServerUser; type: LoginType; token?: string; stored?: StoredToken }
   /** `user`: Meteor's attempt.user, set when the handler found the account (a wrong password). */
   | { kind: 'failed'; user?: ServerUser };
 
@@ -71,7 +75,9 @@ function validate(ctx: ServerContext, request: Obj, attempt: Attempt, ip: string
   const { user } = attempt;
   if (!user.active) return fail(validationError('error-user-is-not-activated', 'User is not activated'));
   if (user.roles.length === 0) return fail(validationError('error-user-has-no-roles', 'User has no roles'));
-  if (attempt.type !== 'resume') {
+  // The 2FA login callback returns early for resume and cas (apps/meteor/server/lib/2fa/loginHandler.ts);
+  // OAuth and SAML sign-ins are asked for the code like a password one.
+  if (attempt.type !== 'resume' && attempt.type !== 'cas') {
     const totp = request.totp;
     const code = isObject(totp) && totp.code != null ? String(totp.code) : undefined;
     const secondFactor = checkLoginSecondFactor({ email: ctx.email, now: ctx.now }, user, code);
@@ -80,7 +86,7 @@ function validate(ctx: ServerContext, request: Obj, attempt: Attempt, ip: string
   user.lastLogin = ctx.now();
   if (attempt.type === 'resume') return { ok: true, user, token: attempt.token!, stored: attempt.stored!, type: 'resume' };
   const { token, stored } = ctx.users.createToken(user);
-  return { ok: true, user, token, stored, type: 'password' };
+  return { ok: true, user, token, stored, type: attempt.type };
 }
 
 function fail(error: MeteorError): LoginResult {
@@ -102,6 +108,9 @@ function blockedError(kind: 'ip' | 'user'): MeteorError {
 function runHandlers(ctx: ServerContext, req: Obj): Attempt {
   if (req.resume !== undefined && req.resume !== null && req.resume !== '') return resumeHandler(ctx, req.resume);
   if (req.password) return passwordHandler(ctx, req);
+  if (req.oauth !== undefined) return oauthHandler(ctx, req.oauth);
+  if (req.saml) return credentialTokenHandler(ctx, 'saml', req.credentialToken);
+  if (req.cas !== undefined) return credentialTokenHandler(ctx, 'cas', isObject(req.cas) ? req.cas.credentialToken : undefined);
   if (req.ldap) return ldapHandler(ctx, req);
   if (isObject(req.totp) && req.totp.code) {
     if (!isObject(req.totp.login)) throw new MatchFailure('totp.login must be an object');
@@ -156,4 +165,30 @@ function ldapHandler(ctx: ServerContext, req: Obj): Attempt {
   const user = ctx.users.byUsernameOrEmail(username);
   if (!user || !ctx.users.checkPassword(user, ldapPass)) return { kind: 'failed', user };
   return { kind: 'user', user, type: 'password' };
+}
+
+// Meteor accounts-oauth's handler: check(options.oauth, {credentialToken: String, credentialSecret:
+// Match.Optional(String)}), OAuth.retrieveCredential, then updateOrCreateUserFromExternalService.
+function oauthHandler(ctx: ServerContext, oauth: unknown): Attempt {
+  if (!isObject(oauth) || typeof oauth.credentialToken !== 'string') throw new MatchFailure('oauth');
+  const result = ctx.sso.retrieveOAuth(oauth.credentialToken, oauth.credentialSecret);
+  // "No matching login attempt found" and a stored provider error both become 'User not found'.
+  if (!result || 'error' in result) return { kind: 'failed' };
+  return { kind: 'user', user: externalUser(ctx, result), type: 'oauth' };
+}
+
+// SAML (meteor-accounts-saml/server/loginHandler.ts: `{saml:true, credentialToken}`) and CAS
+// (server/lib/cas/loginHandler.ts: `{cas:{credentialToken}}`), both read from CredentialTokens.
+function credentialTokenHandler(ctx: ServerContext, type: 'saml' | 'cas', credentialToken: unknown): Attempt {
+  const identity = ctx.sso.findToken(credentialToken);
+  if (!identity) return { kind: 'failed' };
+  return { kind: 'user', user: externalUser(ctx, identity), type };
+}
+
+/** Merge by e-mail, then username (custom OAuth `merge_users`, SAML's EMail immutable property); else a new account. */
+function externalUser(ctx: ServerContext, identity: ExternalIdentity): ServerUser {
+  const found = (identity.email ? ctx.users.byEmail(identity.email) : undefined) ?? ctx.users.byUsername(identity.username);
+  if (found) return found;
+  // No password of its own: the account exists only through the identity provider.
+  return ctx.users.add({ username: identity.username, password: randomBytes(24).toString('hex'), name: identity.name, email: identity.email });
 }

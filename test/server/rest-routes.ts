@@ -11,6 +11,8 @@ export interface RouteRequest {
   url: URL;
   ip: string;
   body: unknown;
+  /** The body as sent, for routes outside the REST API that parse their own (SAML's POST binding). */
+  raw: string;
   auth?: { user: ServerUser; hashedToken: string };
 }
 
@@ -19,7 +21,9 @@ export interface Route {
   path: string;
   prefix?: boolean;
   auth?: boolean;
-  handle(r: RouteRequest): Reply;
+  /** Not an API route: Meteor WebApp middleware (OAuth, SAML, CAS) that reads its own body. */
+  rawBody?: boolean;
+  handle(r: RouteRequest): Reply | Promise<Reply>;
 }
 
 export function findRoute(routes: Route[], method: string, path: string): Route | undefined {
@@ -44,7 +48,10 @@ export async function handleRest(ctx: ServerContext, routes: Route[], req: Incom
     return;
   }
   let body: unknown = {};
-  if (route.method === 'POST') {
+  let raw = '';
+  if (route.method === 'POST' && route.rawBody) {
+    raw = await readBody(req);
+  } else if (route.method === 'POST') {
     const parsed = parseBody(ctx, header(req, 'content-type'), await readBody(req));
     if (!parsed.ok) {
       send(res, { status: 500, json: INTERNAL_ERROR_BODY, headers: rateHeaders });
@@ -54,7 +61,7 @@ export async function handleRest(ctx: ServerContext, routes: Route[], req: Incom
   } else {
     req.resume();
   }
-  const r: RouteRequest = { ctx, req, url, ip, body };
+  const r: RouteRequest = { ctx, req, url, ip, body, raw };
   if (route.auth) {
     const auth = authenticate(ctx, req);
     if (!auth) {
@@ -65,7 +72,7 @@ export async function handleRest(ctx: ServerContext, routes: Route[], req: Incom
   }
   let reply: Reply;
   try {
-    reply = route.handle(r);
+    reply = await route.handle(r);
   } catch {
     reply = { status: 500, json: INTERNAL_ERROR_BODY };
   }

@@ -18,12 +18,15 @@ import { demoRoutes, miscRoutes } from './routes-misc';
 import { settingsRoutes } from './routes-settings';
 import { statusRoutes } from './routes-status';
 import { clearClaim, expireDueClaims, hasPresenceEngine } from './status-rules';
+import { ssoRoutes, type LoginServiceConfig } from './routes-sso';
+import { SsoCredentials } from './sso-credentials';
 import { Timers } from './timers';
 import { totp } from './totp';
 import { UserStore, type TestUserSpec, type UserStatus } from './users';
 
 export type { TestUserSpec, UserStatus } from './users';
 export type { Fault } from './faults';
+export type { LoginServiceConfig } from './routes-sso';
 export { DEMO_USERS, DEMO_TOTP_SECRET } from './demo-users';
 
 export interface TestServerOptions {
@@ -50,6 +53,10 @@ export interface TestServerOptions {
   demoHooks?: boolean;
   /** Called whenever a 2FA code is "e-mailed" (the demo prints it). */
   onEmailCode?: (username: string, code: string) => void;
+  /** Single sign-on services (meteor_accounts_loginServiceConfiguration documents); none by default. */
+  loginServices?: LoginServiceConfig[];
+  /** Accounts_ShowFormLogin; default true. */
+  showFormLogin?: boolean;
   /** Clock for tokens, codes, lockout and rate windows; default Date.now. */
   now?: () => number;
 }
@@ -72,7 +79,7 @@ export interface ServerUserView {
   statusExpiresAt?: number;
 }
 
-type SettableOption = 'allowInvisibleStatus' | 'allowStatusMessageChange' | 'version' | 'presenceBroadcastDisabled' | 'customStatuses';
+type SettableOption = 'allowInvisibleStatus' | 'allowStatusMessageChange' | 'version' | 'presenceBroadcastDisabled' | 'customStatuses' | 'showFormLogin' | 'loginServices';
 
 export interface TestServer {
   readonly url: string;
@@ -126,6 +133,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     presenceBroadcastDisabled: options.presenceBroadcastDisabled ?? false,
     customStatuses: options.customStatuses ?? [],
     removedMethods: options.removedMethods ?? [],
+    showFormLogin: options.showFormLogin ?? true,
+    loginServices: [...(options.loginServices ?? [])],
   };
   const users = new UserStore(now);
   let url = '';
@@ -136,6 +145,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     lockout: new LoginLockout(options.lockout ?? { userAttempts: 10, ipAttempts: 50, blockMs: 300000 }, now),
     rateLimiter: new RateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60000 }, now),
     email: new EmailTwoFactor(now, (user, code) => options.onEmailCode?.(user.username, code)),
+    sso: new SsoCredentials(now),
     now,
     siteUrl: () => settings.siteUrl ?? url,
   };
@@ -144,7 +154,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const timers = new Timers();
   const faults = new FaultInjector();
   const realtime = new Realtime(ctx, timers, faults);
-  const routes = [...miscRoutes, ...authRoutes, ...statusRoutes, ...settingsRoutes, ...(settings.demoHooks ? demoRoutes : [])];
+  const routes = [...miscRoutes, ...authRoutes, ...statusRoutes, ...settingsRoutes, ...ssoRoutes, ...(settings.demoHooks ? demoRoutes : [])];
   let recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
 

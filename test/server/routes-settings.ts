@@ -8,6 +8,7 @@
 // `GET /api/v1/custom-user-status.list` (RC `apps/meteor/app/api/server/v1/custom-user-status.ts`):
 // auth; `{statuses: [{_id, name, statusType, _updatedAt}], count, offset, total, success}`.
 import type { ServerContext } from './context';
+import { isAtLeast } from './error-bodies';
 import type { Route } from './rest-routes';
 
 function publicSettings(ctx: ServerContext): Array<{ _id: string; value: unknown }> {
@@ -18,6 +19,10 @@ function publicSettings(ctx: ServerContext): Array<{ _id: string; value: unknown
     { _id: 'Presence_broadcast_disabled', value: s.presenceBroadcastDisabled },
     { _id: 'Site_Name', value: 'Rocket.Chat' },
     { _id: 'Accounts_TwoFactorAuthentication_Enabled', value: true },
+    // Login screen: the web client hides its form when false (RN LoginView reads it too); CAS from its settings.
+    { _id: 'Accounts_ShowFormLogin', value: s.showFormLogin },
+    { _id: 'CAS_enabled', value: s.loginServices.some((service) => service.service === 'cas') },
+    { _id: 'CAS_login_url', value: s.loginServices.find((service) => service.service === 'cas')?.login_url ?? '' },
   ];
 }
 
@@ -34,7 +39,16 @@ export const settingsRoutes: Route[] = [
     method: 'GET',
     path: '/api/v1/settings.public',
     handle: ({ ctx, url }) => {
-      const ids = url.searchParams.get('_id')?.split(',').map((id) => id.trim()).filter(Boolean);
+      let ids = url.searchParams.get('_id')?.split(',').map((id) => id.trim()).filter(Boolean);
+      // Before 7.0 the filter was `query={"_id":{"$in":[…]}}` (parseJsonQuery); RN switches at 7.0.0.
+      const query = url.searchParams.get('query');
+      if (query && !isAtLeast(ctx.settings.version, '7.0.0')) {
+        try {
+          ids = (JSON.parse(query) as { _id?: { $in?: string[] } })._id?.$in;
+        } catch {
+          return { status: 400, json: { success: false, error: 'Invalid query parameter provided: "query". [error-invalid-query]', errorType: 'error-invalid-query' } };
+        }
+      }
       const all = publicSettings(ctx).filter((setting) => !ids || ids.includes(setting._id));
       const { items, count, offset, total } = page(all, url);
       return { status: 200, json: { settings: items, count, offset, total, success: true } };
