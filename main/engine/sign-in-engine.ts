@@ -11,6 +11,7 @@ import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { ServerSession } from './session/server-session';
 import type { PersonalAccessToken } from './sign-in/personal-access-token';
+import type { LoginOptions } from './sso/login-services';
 
 export interface SignInEngineDeps {
   tokens: TokenStore;
@@ -65,6 +66,12 @@ export class SignInEngine {
       return { kind: 'signed-out', server: address.ok ? address.url : typedServer.trim(), error: failure };
     }
     return signIn(this.session(server.url));
+  }
+
+  /** The single sign-on buttons a server offers, and whether it shows the password form. */
+  async loginOptions(typedServer: string): Promise<LoginOptions & { server: string }> {
+    const checked = await this.checkServer(typedServer);
+    return { server: checked.url, ...(await this.deps.createApi(checked.url).loginOptions(checked.version)) };
   }
 
   session(server: string): ServerSession {

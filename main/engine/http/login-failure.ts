@@ -29,6 +29,8 @@ export function errorReason(body: ErrorBody): string | undefined {
 export interface TwoFactorChallenge {
   method: TwoFactorMethod;
   codeSent: boolean;
+  /** Who the e-mail code went to (EmailCheck `details.emailOrUsername`): the resend target after SSO. */
+  emailOrUsername?: string;
   /** Set when a code was given and refused (`totp-invalid`, `totp-max-attempts`). */
   error?: SignInError;
 }
@@ -44,6 +46,8 @@ export function twoFactorChallenge(body: ErrorBody): TwoFactorChallenge | undefi
   if (!TWO_FACTOR_IDS.has(id)) return undefined;
   const method: TwoFactorMethod = body.details?.method === 'email' ? 'email' : 'totp';
   const challenge: TwoFactorChallenge = { method, codeSent: method === 'email' && body.details?.codeGenerated === true };
+  const target = body.details?.emailOrUsername;
+  if (typeof target === 'string' && target) challenge.emailOrUsername = target;
   if (id === 'totp-invalid') challenge.error = signInError('totp-invalid');
   if (id === 'totp-max-attempts') challenge.error = signInError('totp-max-attempts');
   return challenge;

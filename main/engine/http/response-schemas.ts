@@ -63,6 +63,7 @@ export const errorBodySchema = z.object({
     z.looseObject({
       method: z.optional(z.string()),
       codeGenerated: z.optional(z.boolean()),
+      emailOrUsername: z.optional(z.string()),
     }),
   ),
 });

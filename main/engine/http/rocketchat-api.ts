@@ -7,6 +7,8 @@ import { classifyNetworkFailure } from './classify-network-failure';
 import { errorId, errorReason, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
 import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
 import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
+import { LOGIN_SETTING_IDS, loginOptions, settingsOauthSchema, type LoginOptions } from '../sso/login-services';
+import { ssoLoginBody, type SsoCredential } from '../sso/sso-flow';
 
 export interface Credentials {
   userId: string;
@@ -131,7 +133,28 @@ export class RocketChatApi {
     return readBody(response, customStatusListSchema, this.server).statuses.map(({ name, statusType }) => ({ name, statusType }));
   }
 
-  private async loginWith(body: Record<string, string>): Promise<LoginOutcome> {
+  /** The single sign-on services and whether the password form is shown (both endpoints are public). */
+  async loginOptions(version: string): Promise<LoginOptions> {
+    const oauth = await this.send({ method: 'GET', url: '/api/v1/settings.oauth' });
+    this.throwOnTransportStatus(oauth);
+    if (oauth.status !== 200) throw this.requestRefusal(oauth);
+    // RN app/lib/methods/getSettings.ts: `_id=a,b` from 7.0, the JSON `query` form before.
+    const modern = Number.parseInt(version, 10) >= 7;
+    const ids = LOGIN_SETTING_IDS.join(',');
+    const query = modern ? `_id=${encodeURIComponent(ids)}` : `query=${encodeURIComponent(JSON.stringify({ _id: { $in: LOGIN_SETTING_IDS } }))}`;
+    const settings = await this.send({ method: 'GET', url: `/api/v1/settings.public?${query}` });
+    this.throwOnTransportStatus(settings);
+    // An older server without the endpoint still has its services; the form is then assumed shown.
+    const publicSettings = settings.status === 200 ? readBody(settings, publicSettingsSchema, this.server).settings : [];
+    return loginOptions(readBody(oauth, settingsOauthSchema, this.server), publicSettings);
+  }
+
+  /** Exchanges what the server's sign-in pages handed back for a login token (2FA may follow, as for a password). */
+  ssoLogin(credential: SsoCredential, code?: string): Promise<LoginOutcome> {
+    return this.loginWith(ssoLoginBody(credential, code));
+  }
+
+  private async loginWith(body: Record<string, unknown>): Promise<LoginOutcome> {
     const response = await this.send({ method: 'POST', url: '/api/v1/login', data: body });
     this.throwOnTransportStatus(response);
     if (response.status === 200) {

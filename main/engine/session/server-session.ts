@@ -7,6 +7,8 @@ import type { TokenStore } from '../keychain/token-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { checkPersonalAccessToken, type PersonalAccessToken } from '../sign-in/personal-access-token';
 import { keepNewCredentials } from './keep-credentials';
+import { pendingName, refusal, resendTarget, sendSignIn, type PendingSignIn } from './pending-sign-in';
+import type { SsoCredential } from '../sso/sso-flow';
 import { signOut, type LogoutResult, type SignOutOptions } from './sign-out';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
@@ -54,7 +56,7 @@ export class ServerSession {
   /** Bumped by cancel/logout/dispose so a late answer to an abandoned request is ignored. */
   private generation = 0;
   /** The password is held only between the password step and the 2FA step, in memory. */
-  private pendingLogin?: PasswordLogin;
+  private pendingLogin?: PendingSignIn;
   private live?: LivePresence;
   private autoAway: AutoAwayPreference = { enabled: true, idleSeconds: 300 };
   /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
@@ -122,7 +124,18 @@ export class ServerSession {
       const login: PasswordLogin = { user: request.user.trim(), password: request.password };
       if (request.code) login.code = request.code.trim();
       const outcome = await this.deps.api.login(login);
-      return this.afterLogin(generation, login, outcome);
+      return this.afterLogin(generation, { kind: 'password', login }, outcome);
+    });
+  }
+
+  /** What a single sign-on window handed back, exchanged for a login token; 2FA may follow. */
+  loginWithSso(credential: SsoCredential): Promise<SessionState> {
+    return this.attempt(async (generation) => {
+      const pending: PendingSignIn = { kind: 'sso', credential };
+      const outcome = await sendSignIn(this.deps.api, pending).catch((error: unknown) => {
+        throw new SignInFailure(refusal(pending, error));
+      });
+      return this.afterLogin(generation, pending, outcome);
     });
   }
 
@@ -166,12 +179,11 @@ export class ServerSession {
       const pending = this.pendingLogin;
       const asked = this.current;
       if (!pending || asked.kind !== 'needs-2fa') return this.current;
-      const login: PasswordLogin = { ...pending, code: code.trim() };
       this.set({ kind: 'signing-in', server: this.server });
       try {
-        return await this.afterLogin(generation, pending, await this.deps.api.login(login));
+        return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, code.trim()));
       } catch (error) {
-        const failure = plain(error);
+        const failure = refusal(pending, error);
         // A network fault or rate limit during the code step keeps the step: nothing to retype.
         if (isTransient(failure.code)) return this.settle(generation, { ...asked, error: failure });
         this.pendingLogin = undefined;
@@ -187,9 +199,10 @@ export class ServerSession {
     return this.exclusive(async (generation) => {
       const pending = this.pendingLogin;
       const asked = this.current;
-      if (!pending || asked.kind !== 'needs-2fa') return this.current;
+      const target = pending && resendTarget(pending);
+      if (!target || asked.kind !== 'needs-2fa') return this.current;
       try {
-        await this.deps.api.sendEmailCode(pending.user);
+        await this.deps.api.sendEmailCode(target);
         return this.settle(generation, { kind: 'needs-2fa', server: this.server, username: asked.username, twoFactor: { method: 'email', codeSent: true } });
       } catch (error) {
         return this.settle(generation, { ...asked, error: plain(error) });
@@ -272,15 +285,16 @@ export class ServerSession {
     return run;
   }
 
-  private async afterLogin(generation: number, login: PasswordLogin, outcome: LoginOutcome): Promise<SessionState> {
+  private async afterLogin(generation: number, pending: PendingSignIn, outcome: LoginOutcome): Promise<SessionState> {
     if (outcome.kind === 'needs-2fa') {
-      this.pendingLogin = { user: login.user, password: login.password };
+      this.pendingLogin = pending.kind === 'sso' ? { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername } : pending;
       let codeSent = outcome.codeSent;
-      if (outcome.error?.code === 'totp-max-attempts' && outcome.method === 'email') {
+      const target = resendTarget(this.pendingLogin);
+      if (outcome.error?.code === 'totp-max-attempts' && outcome.method === 'email' && target) {
         // The server mails a fresh code on the next attempt; ask for it now so the message is true.
-        codeSent = await this.deps.api.sendEmailCode(login.user).then(() => true, () => false);
+        codeSent = await this.deps.api.sendEmailCode(target).then(() => true, () => false);
       }
-      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: login.user, twoFactor: { method: outcome.method, codeSent } };
+      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: pendingName(this.pendingLogin), twoFactor: { method: outcome.method, codeSent } };
       if (outcome.error) state.error = outcome.error;
       return this.settle(generation, state);
     }
@@ -290,7 +304,7 @@ export class ServerSession {
       await this.deps.api.logout(outcome.credentials).catch(() => undefined);
       return this.current;
     }
-    await keepNewCredentials(this.deps, outcome.credentials, login.user);
+    await keepNewCredentials(this.deps, outcome.credentials, pending.kind === 'password' ? pending.login.user : outcome.me.username);
     return this.signedIn(generation, outcome.credentials, outcome.me);
   }
 
