@@ -35,6 +35,7 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
   'rate-limited': () => 'Too many sign-in attempts in a short time.',
   'keychain-unavailable': () =>
     'The system keychain is not available, so rc-tray cannot keep you signed in. Unlock or install a keyring (such as GNOME Keyring) and try again.',
+  'keychain-locked': () => 'The system keychain is locked, so rc-tray cannot keep you signed in. Unlock your keyring and try again.',
   'status-not-allowed': () => 'This server does not allow the invisible status.',
   'status-message-not-allowed': () => 'This server does not allow changing the status message.',
   'status-expiry-unsupported': () => 'This server cannot end a status at a set time by itself.',

@@ -57,6 +57,7 @@ const BY_ERROR: Partial<Record<SignInErrorCode, ExitCode>> = {
   'login-blocked-user': EXIT.rateLimited,
   'login-blocked-ip': EXIT.rateLimited,
   'keychain-unavailable': EXIT.keychainUnavailable,
+  'keychain-locked': EXIT.keychainLocked,
 };
 
 export function exitCodeForError(code: SignInErrorCode): ExitCode {

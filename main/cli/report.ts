@@ -3,6 +3,7 @@ import type { SessionState, UserSummary } from '../common/session-state';
 import { untilPhrase } from '../common/status-timing';
 import type { SignInError } from '../common/sign-in-error';
 import { nextTryMessage } from '../common/sign-in-messages';
+import { withKeychainAdvice } from './keychain-advice';
 
 /** The one JSON object `--json` prints (documented in the README). */
 export interface CliReport {
@@ -39,7 +40,8 @@ function userOf(user: UserSummary): NonNullable<CliReport['user']> {
   return shown;
 }
 
-function errorOf(error: SignInError): NonNullable<CliReport['error']> {
+function errorOf(raw: SignInError): NonNullable<CliReport['error']> {
+  const error = withKeychainAdvice(raw);
   return error.retryAfterSeconds === undefined
     ? { code: error.code, message: error.message }
     : { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
@@ -107,14 +109,14 @@ export function humanReport(state: SessionState, now: number = Date.now()): stri
       const ask = state.twoFactor.method === 'email'
         ? state.twoFactor.codeSent ? 'A code was e-mailed to you.' : 'Use the code already e-mailed to you.'
         : 'Enter the code from your authenticator app.';
-      const error = state.error ? `${state.error.message} ` : '';
+      const error = state.error ? `${withKeychainAdvice(state.error).message} ` : '';
       return `${error}Two-factor code required for ${where}. ${ask} Run again with --code CODE.`;
     }
     case 'offline':
-      return `${state.error.message} Your session is kept: try again when the server is back.`;
+      return `${withKeychainAdvice(state.error).message} Your session is kept: try again when the server is back.`;
     case 'signed-out':
       if (state.error?.code === 'session-expired') return `${state.error.message} Run: rc-tray login --server ${state.server}`;
-      if (state.error) return state.error.message;
+      if (state.error) return withKeychainAdvice(state.error).message;
       return `Not signed in to ${where}. Run: rc-tray login --server ${state.server}`;
     case 'signing-in':
       return 'Sign-in did not finish.';

@@ -5,6 +5,7 @@ import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
 import { VERSION_LINE, commandHelp, globalHelp } from './help';
 import { UsageError, parseInvocation, stringFlag, type Invocation } from './parse-args';
 import { printReport } from './print-state';
+import { withKeychainAdvice } from './keychain-advice';
 import { errorReport } from './report';
 
 function usageFailure(io: CliIo, json: boolean, error: UsageError, server = ''): ExitCode {
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     return await handler(args, io);
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(io, args.json, error, server);
-    const failure = error instanceof SignInFailure ? error.toPlain() : signInError('unexpected');
+    const failure = withKeychainAdvice(error instanceof SignInFailure ? error.toPlain() : signInError('unexpected'));
     return printReport(io, args.json, errorReport(server, failure), failure.message, exitCodeForError(failure.code));
   }
 }

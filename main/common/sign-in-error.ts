@@ -22,6 +22,7 @@ export type SignInErrorCode =
   | 'login-refused'
   | 'rate-limited'
   | 'keychain-unavailable'
+  | 'keychain-locked'
   | 'status-not-allowed'
   | 'status-message-not-allowed'
   | 'status-expiry-unsupported'

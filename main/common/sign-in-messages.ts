@@ -44,6 +44,7 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'rate-limited': (c) => `Too many attempts. Wait ${waitPhrase(c.retryAfterSeconds)} before trying again.`,
   'keychain-unavailable': (c) =>
     `The system keychain is not available${c.detail ? ` (${c.detail})` : ''}. rc-tray keeps your session there; unlock or install a keyring (e.g. GNOME Keyring) and try again.`,
+  'keychain-locked': () => 'The system keychain is locked, so rc-tray can neither read nor keep your session. Unlock it and try again.',
   'status-not-allowed': () => 'This server does not allow the invisible status.',
   'status-message-not-allowed': (c) => c.detail ?? 'This server does not allow changing the status message.',
   'status-expiry-unsupported': (c) =>

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import type { BackoffPolicy } from '../common/backoff';
 import { createHttpClient, type HttpClientOptions } from './http/http-client';
 import { RocketChatApi } from './http/rocketchat-api';
+import { keyringProbeFor } from './keychain/keychain-platform';
 import { KeytarTokenStore, loadKeytar } from './keychain/keytar-token-store';
 import { SerialTokenStore } from './keychain/serial-token-store';
 import { keychainServiceName, type TokenStore } from './keychain/token-store';
@@ -36,7 +37,7 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
   const createApi = (server: string) => new RocketChatApi(server, http);
   const liveOptions = typeof options.live === 'object' ? options.live : {};
   const livePresence = options.livePresence ?? (options.live ? realtimePresence({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
-  const tokens = new SerialTokenStore(options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env)));
+  const tokens = new SerialTokenStore(options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env)));
   return new SignInEngine({
     tokens,
     settings: new JsonSettingsStore(folder, { savedServers: () => tokens.listServers(), onNotice: options.onSettingsNotice }),

@@ -25,6 +25,7 @@ const ALL_CODES = {
   'login-refused': true,
   'rate-limited': true,
   'keychain-unavailable': true,
+  'keychain-locked': true,
   'status-not-allowed': true,
   'status-message-not-allowed': true,
   'status-expiry-unsupported': true,

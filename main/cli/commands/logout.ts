@@ -12,6 +12,10 @@ async function signOut(engine: SignInEngine, server: string, io: CliIo, json: bo
   const result = await engine.session(server).logout();
   // Signed out on purpose: the server leaves the list `status` reports.
   await engine.settings.update((settings) => forgetServer(settings, server));
+  if (!result.hadSession) {
+    const message = `You were not signed in to ${serverLabel(server)}.`;
+    return printReport(io, json, { state: 'signed-out', server, message }, message, EXIT.signedOut);
+  }
   const human = result.revokedOnServer ? `Signed out of ${serverLabel(server)}.` : result.message;
   return printReport(io, json, { state: 'signed-out', server, message: result.message }, human, EXIT.ok);
 }

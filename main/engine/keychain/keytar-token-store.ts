@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials } from '../http/rocketchat-api';
+import type { KeyringProbe } from './secret-service-probe';
 import type { TokenStore } from './token-store';
 
 /** The part of keytar rc-tray uses; injected so the module is loaded only where it is needed. */
@@ -21,8 +22,8 @@ const storedSchema = z.object({
 /** Known keyring failures, turned into a reason a person can act on (platform notes §2). */
 export function describeKeychainFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket/i.test(message)) return 'no desktop session bus';
-  if (/org\.freedesktop\.secrets was not provided|ServiceUnknown/i.test(message)) return 'no Secret Service (keyring daemon) is running';
+  if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket|Could not connect|dbus-launch/i.test(message)) return 'no desktop session bus';
+  if (/org\.freedesktop\.secrets was not provided|ServiceUnknown/i.test(message)) return 'no Secret Service, such as gnome-keyring, is running';
   if (/collection\/login|locked|Cannot create an item/i.test(message)) return 'the keyring is locked or has no login collection';
   if (/Cannot find module|keytar\.node|failed to install/i.test(message)) return 'the keychain module could not be loaded';
   return 'the keychain refused the request';
@@ -36,11 +37,20 @@ export class KeytarTokenStore implements TokenStore {
   constructor(
     private readonly keytar: () => KeytarApi,
     private readonly service: string,
+    /** Where the platform can tell "none" from "locked" (Linux: the Secret Service); see keychain-platform. */
+    private readonly probe?: KeyringProbe,
   ) {}
 
+  /**
+   * The server's item; undefined only when there is none *and* one could be kept. A locked
+   * keychain, or one with nowhere to keep a token, throws instead: neither is "signed out".
+   */
   async get(server: string): Promise<Credentials | undefined> {
     const stored = await this.call(() => this.keytar().getPassword(this.service, server));
-    if (stored === null) return undefined;
+    if (stored === null) {
+      await this.confirmNone(server);
+      return undefined;
+    }
     try {
       const parsed = storedSchema.safeParse(JSON.parse(stored));
       // An unreadable item is treated as absent, not deleted: it may belong to a newer rc-tray.
@@ -58,7 +68,12 @@ export class KeytarTokenStore implements TokenStore {
       authToken: credentials.authToken,
       ...(credentials.kind ? { kind: credentials.kind } : {}),
     });
-    await this.call(() => this.keytar().setPassword(this.service, server, item));
+    try {
+      await this.call(() => this.keytar().setPassword(this.service, server, item));
+    } catch (error) {
+      await this.confirmNone(server);
+      throw error;
+    }
   }
 
   async delete(server: string): Promise<boolean> {
@@ -76,6 +91,12 @@ export class KeytarTokenStore implements TokenStore {
   async listServers(): Promise<string[]> {
     const found = await this.call(async () => (await this.keytar().findCredentials?.(this.service)) ?? []);
     return found.map((item) => item.account);
+  }
+
+  private async confirmNone(server: string): Promise<void> {
+    const state = await this.probe?.stateFor(this.service, server);
+    if (state === 'locked') throw new SignInFailure(signInError('keychain-locked'));
+    if (state === 'no-keyring') throw new SignInFailure(signInError('keychain-unavailable', { detail: 'no keyring is running on this session bus' }));
   }
 
   private async call<T>(operation: () => Promise<T>): Promise<T> {

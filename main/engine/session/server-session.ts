@@ -164,6 +164,8 @@ export class ServerSession {
         this.set({ kind: 'signing-in', server: this.server });
       }
       try {
+        // Before anything secret leaves: a keychain that cannot keep the token says so now (audit F-06).
+        await this.deps.tokens.get(this.server);
         return await run(generation);
       } catch (error) {
         const failed: SessionState = { kind: 'signed-out', server: this.server, error: plain(error) };

@@ -6,6 +6,8 @@ import { forgetIfStill } from './token-handover';
 export interface LogoutResult {
   /** False when the server could not be reached: the token was forgotten here but may live on there. */
   revokedOnServer: boolean;
+  /** False when there was no saved session to end (nothing was revoked or deleted). */
+  hadSession: boolean;
   /** True for a personal access token signed out without `revoke`: it still works until removed in the profile. */
   tokenKept?: boolean;
   message: string;
@@ -26,17 +28,17 @@ export const TOKEN_KEPT_MESSAGE =
  */
 export async function signOut(deps: CredentialKeepingDeps, options: SignOutOptions = {}): Promise<LogoutResult> {
   const credentials = await deps.tokens.get(deps.server);
-  if (!credentials) return { revokedOnServer: true, message: 'Signed out.' };
-  let result: LogoutResult = { revokedOnServer: true, message: 'Signed out.' };
+  if (!credentials) return { revokedOnServer: true, hadSession: false, message: 'You were not signed in.' };
+  let result: LogoutResult = { revokedOnServer: true, hadSession: true, message: 'Signed out.' };
   if (credentials.kind === 'personal-access-token' && !options.revoke) {
-    result = { revokedOnServer: false, tokenKept: true, message: TOKEN_KEPT_MESSAGE };
+    result = { revokedOnServer: false, hadSession: true, tokenKept: true, message: TOKEN_KEPT_MESSAGE };
   } else {
     try {
       await deps.api.logout(credentials);
-      if (credentials.kind === 'personal-access-token') result = { revokedOnServer: true, message: 'Signed out. The personal access token was deleted on the server.' };
+      if (credentials.kind === 'personal-access-token') result = { revokedOnServer: true, hadSession: true, message: 'Signed out. The personal access token was deleted on the server.' };
     } catch (error) {
       const reason = error instanceof SignInFailure ? error.message : signInError('unexpected').message;
-      result = { revokedOnServer: false, message: `Signed out on this computer. The server could not be told: ${reason}` };
+      result = { revokedOnServer: false, hadSession: true, message: `Signed out on this computer. The server could not be told: ${reason}` };
     }
   }
   // Only if it still holds this token: a login that stored a newer one meanwhile keeps it (audit F-07).
