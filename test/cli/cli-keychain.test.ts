@@ -54,10 +54,14 @@ test('a locked keychain is not "signed out": status and logout say it is locked 
 
 test('a token the server issued but rc-tray could not keep is revoked at once', async (t) => {
   const { server, env, configFolder } = await engineFixture(t);
-  const { mkdir } = await import('node:fs/promises');
-  // A settings file that cannot be written (a folder in its place): the sign-in cannot be kept.
-  await mkdir(`${configFolder}/settings.json`);
-  const result = await runCli(['login', '-s', server.url, '-u', 'alice', '--password-stdin', '--json'], { env, input: 'alice-password\n' });
-  assert.notEqual(result.code, 0);
+  const { writeFile } = await import('node:fs/promises');
+  // A settings folder that cannot be made (a file in its place): the sign-in cannot be kept.
+  await writeFile(`${configFolder}/not-a-folder`, '');
+  const result = await runCli(['login', '-s', server.url, '-u', 'alice', '--password-stdin', '--json'], {
+    env: { ...env, RC_TRAY_CONFIG_DIR: `${configFolder}/not-a-folder` },
+    input: 'alice-password\n',
+  });
+  assert.notEqual(result.code, 0, result.stdout);
+  assert.ok(server.requests().some((request) => request.path === '/api/v1/login'), 'the server did issue a token');
   assert.equal(server.tokenCount('alice'), 0, 'no valid session is left behind on the server');
 });
