@@ -126,10 +126,7 @@ export class LoginWindowService {
   }
 
   private async publish(): Promise<void> {
-    const answer = this.ownAnswer;
     const state = await this.current();
-    // A request of the window's own was answered meanwhile: its caller shows that answer.
-    if (this.ownAnswer !== answer) return;
     const shown = JSON.stringify(state.session);
     if (shown === this.lastPushed) return;
     this.lastPushed = shown;
