@@ -157,6 +157,13 @@ export class ServerSession {
   private attempt(run: (generation: number) => Promise<SessionState>): Promise<SessionState> {
     return this.exclusive(async (generation) => {
       const keepsSaved = this.current.kind === 'signed-in' || this.current.kind === 'offline';
+      // Before anything secret leaves: a keychain that cannot keep the token says so now (audit
+      // F-06). Asked before "signing-in" is shown, so a refusal changes nothing that was there.
+      const keychainProblem = await this.deps.tokens.get(this.server).then(() => undefined, plain);
+      if (keychainProblem) {
+        const refused: SessionState = { kind: 'signed-out', server: this.server, error: keychainProblem };
+        return keepsSaved ? refused : this.settle(generation, refused);
+      }
       this.replacingSaved = keepsSaved;
       this.pendingLogin = undefined;
       if (!keepsSaved) {
@@ -164,8 +171,6 @@ export class ServerSession {
         this.set({ kind: 'signing-in', server: this.server });
       }
       try {
-        // Before anything secret leaves: a keychain that cannot keep the token says so now (audit F-06).
-        await this.deps.tokens.get(this.server);
         return await run(generation);
       } catch (error) {
         const failed: SessionState = { kind: 'signed-out', server: this.server, error: plain(error) };
