@@ -45,7 +45,8 @@ test('opened while signed in ("Sign in to another server…"): a fresh form, and
   // awaits, so they are never older than it); what must never come is the earlier session's
   // status, nor anything that replaces the failure.
   const failure = JSON.stringify(failed.session);
-  assert.deepEqual(pushed.filter((state) => JSON.stringify(state.session) !== failure), [], 'the failure stays shown');
+  // (typed again: the deepEqual above narrowed `pushed` to never[])
+  assert.deepEqual((pushed as LoginWindowState[]).filter((state) => JSON.stringify(state.session) !== failure), [], 'the failure stays shown');
   assert.equal((await service.getState()).session?.kind, 'signed-out');
 });
 
