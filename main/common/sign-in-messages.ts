@@ -51,7 +51,7 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
     c.detail ?? 'This server runs a Rocket.Chat version older than 8.6, which cannot end a status at a set time by itself.',
   'request-refused': (c) => `The server refused the request${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
   'not-signed-in': (c) => `You are not signed in${at(c)}.`,
-  cancelled: () => 'Sign-in was cancelled.',
+  cancelled: (c) => c.detail ?? 'Sign-in was cancelled.',
   'token-refused': () =>
     'The server refused this personal access token: it is wrong, was removed from your Rocket.Chat profile, or belongs to another user id. Check both in My Account → Personal Access Tokens.',
   'token-not-allowed': (c) =>

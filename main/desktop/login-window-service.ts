@@ -111,9 +111,14 @@ export class LoginWindowService {
     this.earlier = server && state?.kind === 'signed-in' ? { server, userId: state.user.id } : undefined;
   }
 
+  /**
+   * The window closed: a sign-in it left at the code step is cancelled, so the password it holds is dropped now rather than at quit (audit F-12).
+   */
   dispose(): void {
     this.unsubscribe();
     this.listeners.clear();
+    const state = this.server ? this.engine.session(this.server).state : undefined;
+    if (state?.kind === 'needs-2fa') this.engine.session(state.server).cancel();
   }
 
   private async answer(session: SessionState | null): Promise<LoginWindowState> {

@@ -11,8 +11,30 @@ export interface NotificationContent {
 
 export type StartupAction = { kind: 'none' } | { kind: 'open-login' } | { kind: 'notify'; notification: NotificationContent };
 
+const NOTIFICATION_MAX_LENGTH = 300;
+const MARKUP_LOOKALIKES: Record<string, string> = { '<': '‹', '>': '›', '&': '＆' };
+
+/**
+ * Text as it must reach a notification server: plain. Linux servers that advertise body-markup
+ * (KDE, dunst, mako, xfce) render `<a>`/`<img>` in a body, and Electron passes it to libnotify
+ * unescaped (audit F-09); entities are not an answer, since servers without markup would show
+ * them literally. So `< > &` become look-alikes, controls become spaces, and the length is capped.
+ */
+export function plainNotificationText(text: string): string {
+  const plain = text
+    .replace(/[<>&]/g, (character) => MARKUP_LOOKALIKES[character]!)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return plain.length > NOTIFICATION_MAX_LENGTH ? `${plain.slice(0, NOTIFICATION_MAX_LENGTH - 1)}…` : plain;
+}
+
+function content(title: string, body: string, opensLogin: boolean): NotificationContent {
+  return { title: plainNotificationText(title), body: plainNotificationText(body), opensLogin };
+}
+
 function signInAgain(error: SignInError): NotificationContent {
-  return { title: TRAY_STRINGS.sessionEndedTitle, body: `${error.message} ${TRAY_STRINGS.signInAgainHint}`, opensLogin: true };
+  return content(TRAY_STRINGS.sessionEndedTitle, `${error.message} ${TRAY_STRINGS.signInAgainHint}`, true);
 }
 
 /**
@@ -39,5 +61,5 @@ export function sessionEndedNotification(previous: SessionState | undefined, nex
 
 /** A refused tray action (status change, sign-out trouble) shown as a notification. */
 export function actionFailedNotification(title: string, message: string): NotificationContent {
-  return { title, body: message, opensLogin: false };
+  return content(title, message, false);
 }

@@ -1,5 +1,5 @@
 import type { SessionState, UserStatus } from '../common/session-state';
-import { serverLabel } from '../common/server-address';
+import { isCanonicalServerAddress, serverLabel } from '../common/server-address';
 import type { StatusDuration } from '../common/status-timing';
 import { messageSubmenu, statusSubmenu } from './status-menu';
 import { TRAY_STRINGS } from './tray-strings';
@@ -29,14 +29,19 @@ export type TrayMenuItem =
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
 const separator: TrayMenuItem = { type: 'separator' };
 
-/** Only web addresses go to the browser: a saved server URL is never handed to the OS otherwise. */
+/**
+ * What the browser may be given for a server: its parsed, normalised href, and only for an
+ * address rc-tray would accept when typed. A raw string never reaches the OS (audit F-10:
+ * `"\x01https://…"`, `"https:\\\\host\\share"` or one with a newline passed a looser check).
+ */
+export function browserAddress(url: string): string | undefined {
+  if (!isCanonicalServerAddress(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+}
+
 export function isBrowsableUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return browserAddress(url) !== undefined;
 }
 
 /**

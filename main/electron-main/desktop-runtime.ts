@@ -5,7 +5,7 @@ import { LoginWindowService } from '../desktop/login-window-service';
 import { appConfigFolder, isStartedHidden } from '../desktop/launch-options';
 import { actionFailedNotification, sessionEndedNotification, startupAction, type NotificationContent } from '../desktop/notifications';
 import { shouldTurnOnStartAtLogin } from '../desktop/autostart';
-import { isBrowsableUrl, type TrayAction } from '../desktop/tray-menu';
+import { browserAddress, type TrayAction } from '../desktop/tray-menu';
 import { TRAY_STRINGS } from '../desktop/tray-strings';
 import { trayLook, type TrayInput } from '../desktop/tray-view';
 import { notificationActivationAction, platformBehaviour, relaunchAction, trayClickAction, type PlatformBehaviour, type ShowAction } from '../desktop/platform-behaviour';
@@ -201,9 +201,11 @@ export class DesktopRuntime {
       case 'sign-in':
         this.loginWindow.open();
         return;
-      case 'open-server':
-        if (isBrowsableUrl(action.url)) this.deps.electron.shell.openExternal(action.url).catch(() => undefined);
+      case 'open-server': {
+        const address = browserAddress(action.url);
+        if (address) this.deps.electron.shell.openExternal(address).catch(() => undefined);
         return;
+      }
       case 'set-status':
         session?.setStatus({ status: action.status }).catch((error: unknown) => this.statusNotChanged(error));
         return;

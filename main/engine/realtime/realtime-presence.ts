@@ -11,6 +11,10 @@ import { systemScheduler, type Scheduler } from '../session/scheduler';
 import { DdpClient, DdpMethodError } from './ddp-client';
 import { ddpLoginFailure } from './ddp-login-errors';
 import { userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
+import { LatestOnly } from './latest-only';
+
+/** How long a connection must stay up before a drop counts as new trouble rather than the same. */
+export const STABLE_CONNECTION_MS = 30_000;
 
 const STATUS_BY_CODE: Record<number, UserStatus> = { 0: 'offline', 1: 'online', 2: 'away', 3: 'busy' };
 
@@ -37,6 +41,9 @@ class RealtimePresence implements LivePresence {
   private lastFailure?: SignInError;
   private away = false;
   private closed = false;
+  /** Set once a connection has stayed up long enough to count as useful; only then is the backoff reset. */
+  private stableTimer?: unknown;
+  private readonly statuses: LatestOnly<Parameters<LivePresenceEvents['status']>>;
 
   constructor(
     private readonly server: string,
@@ -46,6 +53,7 @@ class RealtimePresence implements LivePresence {
     private readonly scheduler: Scheduler,
   ) {
     this.retry = new RetryPolicy(options.backoff ?? REALTIME_BACKOFF);
+    this.statuses = new LatestOnly((args) => this.events.status(...args), scheduler);
     this.connect();
   }
 
@@ -69,6 +77,8 @@ class RealtimePresence implements LivePresence {
   close(): void {
     this.closed = true;
     this.cancelReconnect();
+    this.cancelStable();
+    this.statuses.cancel();
     const client = this.client;
     this.client = undefined;
     client?.close();
@@ -84,6 +94,7 @@ class RealtimePresence implements LivePresence {
         closed: () => {
           if (this.client !== client) return;
           this.client = undefined;
+          this.cancelStable();
           this.scheduleReconnect();
         },
       },
@@ -103,10 +114,10 @@ class RealtimePresence implements LivePresence {
       // Changes made before the subscription was ready are not replayed: read the status once.
       const me = await this.options.createApi(this.server).me(this.credentials);
       if (this.client !== client) return;
-      this.retry.reset();
       this.deferredUntil = undefined;
+      this.resetBackoffOnceStable();
       this.events.connection('live');
-      if (me.status) this.events.status(me.status, me.statusText ?? '', claimOf(me.statusSource, me.statusExpiresAt));
+      if (me.status) this.statuses.push([me.status, me.statusText ?? '', claimOf(me.statusSource, me.statusExpiresAt)]);
     } catch (error) {
       if (this.client !== client) return;
       const failure = error instanceof SignInFailure ? error.toPlain() : undefined;
@@ -152,7 +163,7 @@ class RealtimePresence implements LivePresence {
       const event = userPresenceEventSchema.safeParse(fields);
       if (!event.success || event.data.eventName !== this.credentials.userId) return;
       const [, code, text, source, expiresAt] = event.data.args[0];
-      this.events.status(STATUS_BY_CODE[code] ?? 'offline', typeof text === 'string' ? text : '', claimOf(source, expiresAt));
+      this.statuses.push([STATUS_BY_CODE[code] ?? 'offline', typeof text === 'string' ? text : '', claimOf(source, expiresAt)]);
       return;
     }
     if (collection !== 'stream-notify-logged') return;
@@ -160,7 +171,7 @@ class RealtimePresence implements LivePresence {
     if (!event.success) return;
     const [uid, , code, text, , , source, expiresAt] = event.data.args[0];
     if (uid !== this.credentials.userId) return;
-    this.events.status(STATUS_BY_CODE[code] ?? 'offline', text ?? '', claimOf(source, expiresAt));
+    this.statuses.push([STATUS_BY_CODE[code] ?? 'offline', text ?? '', claimOf(source, expiresAt)]);
   }
 
   private scheduleReconnect(): void {
@@ -178,6 +189,23 @@ class RealtimePresence implements LivePresence {
       this.deferredUntil = this.scheduler.now() + delay;
       this.events.deferred(failure, this.deferredUntil);
     }
+  }
+
+  /**
+   * A server that drops the socket right after each connect must not get a reconnect (and a
+   * GET /me) every second (audit F-14): the backoff starts over only after the link stayed up.
+   */
+  private resetBackoffOnceStable(): void {
+    this.cancelStable();
+    this.stableTimer = this.scheduler.setTimeout(() => {
+      this.stableTimer = undefined;
+      this.retry.reset();
+    }, STABLE_CONNECTION_MS);
+  }
+
+  private cancelStable(): void {
+    if (this.stableTimer !== undefined) this.scheduler.clearTimeout(this.stableTimer);
+    this.stableTimer = undefined;
   }
 
   private cancelReconnect(): void {

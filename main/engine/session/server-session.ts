@@ -34,6 +34,9 @@ export type { LogoutResult, SignOutOptions } from './sign-out';
 
 type Listener = (state: SessionState) => void;
 
+/** How long the password may wait in memory for the two-factor code. */
+export const PASSWORD_HOLD_MS = 10 * 60_000;
+
 /** The answers that mean the server itself no longer accepts the saved token. */
 const TOKEN_REFUSALS: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'user-deactivated']);
 
@@ -218,12 +221,12 @@ export class ServerSession {
   }
 
   /** Abandons a sign-in in progress or the 2FA step. A saved session is not touched (and comes back). */
-  cancel(): SessionState {
+  cancel(reason?: SignInError): SessionState {
     if (this.current.kind !== 'signing-in' && this.current.kind !== 'needs-2fa') return this.current;
     this.generation += 1;
     this.running = undefined;
     this.pendingLogin = undefined;
-    this.set({ kind: 'signed-out', server: this.server });
+    this.set(reason ? { kind: 'signed-out', server: this.server, error: reason } : { kind: 'signed-out', server: this.server });
     this.giveBackSavedSession();
     return this.current;
   }
@@ -273,6 +276,7 @@ export class ServerSession {
 
   dispose(): void {
     this.disposed = true;
+    this.pendingLogin = undefined;
     this.generation += 1;
     this.running = undefined;
     this.clearRetry();
@@ -294,14 +298,15 @@ export class ServerSession {
 
   private async afterLogin(generation: number, pending: PendingSignIn, outcome: LoginOutcome): Promise<SessionState> {
     if (outcome.kind === 'needs-2fa') {
-      this.pendingLogin = pending.kind === 'sso' ? { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername } : pending;
+      const held: PendingSignIn = pending.kind === 'sso' ? { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername } : pending;
+      this.holdForCode(held);
       let codeSent = outcome.codeSent;
-      const target = resendTarget(this.pendingLogin);
+      const target = resendTarget(held);
       if (outcome.error?.code === 'totp-max-attempts' && outcome.method === 'email' && target) {
         // The server mails a fresh code on the next attempt; ask for it now so the message is true.
         codeSent = await this.deps.api.sendEmailCode(target).then(() => true, () => false);
       }
-      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: pendingName(this.pendingLogin), twoFactor: { method: outcome.method, codeSent } };
+      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: pendingName(held), twoFactor: { method: outcome.method, codeSent } };
       if (outcome.error) state.error = outcome.error;
       return this.settle(generation, state);
     }
@@ -313,6 +318,19 @@ export class ServerSession {
     }
     await keepNewCredentials(this.deps, outcome.credentials, pending.kind === 'password' ? pending.login.user : outcome.me.username);
     return this.signedIn(generation, outcome.credentials, outcome.me);
+  }
+
+  /**
+   * The password (or SSO credential) waits for the code in memory, for at most PASSWORD_HOLD_MS
+   * (audit F-12): after that the step is abandoned and the person signs in again.
+   */
+  private holdForCode(held: PendingSignIn): void {
+    this.pendingLogin = held;
+    this.scheduler.setTimeout(() => {
+      if (this.pendingLogin === held && this.current.kind === 'needs-2fa') {
+        this.cancel(signInError('cancelled', { detail: 'The sign-in waited too long for the code. Enter your password again.' }));
+      }
+    }, PASSWORD_HOLD_MS);
   }
 
   /** After a failed or cancelled sign-in over a saved session: resume that session again. */
