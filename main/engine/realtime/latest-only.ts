@@ -1,31 +1,41 @@
 import type { Scheduler } from '../session/scheduler';
 
-/** A person changes status a few times a minute; a server sending more than this is coalesced. */
-export const MAX_EVENTS_PER_SECOND = 4;
+/** A person changes status a few times a minute; beyond this many events a second, they are coalesced. */
+export const MAX_EVENTS_PER_SECOND = 8;
+const WINDOW_MS = 1000;
 
 /**
  * Rate-bounds a stream of states where only the newest matters (audit F-14: 300,000 status
- * events became 300,001 printed lines). The first value goes through at once; after it, at most
- * one per interval, and the one delivered is always the latest, so the tray and `--watch` end on
- * the server's last word.
+ * events became 300,001 printed lines). Up to MAX_EVENTS_PER_SECOND go through at once, as
+ * before; beyond that, values wait and only the latest is delivered when the window allows, so
+ * the tray and `--watch` always end on the server's last word. A value equal to the last one
+ * delivered is no change and is dropped.
  */
 export class LatestOnly<T> {
+  private readonly delivered: number[] = [];
   private timer?: unknown;
   private waiting?: { value: T };
+  private lastDelivered?: string;
 
   constructor(
     private readonly deliver: (value: T) => void,
     private readonly scheduler: Scheduler,
-    private readonly intervalMs = 1000 / MAX_EVENTS_PER_SECOND,
+    private readonly perSecond = MAX_EVENTS_PER_SECOND,
   ) {}
 
   push(value: T): void {
-    if (this.timer !== undefined) {
+    const key = JSON.stringify(value);
+    if (this.timer === undefined && key === this.lastDelivered) return;
+    const now = this.scheduler.now();
+    while (this.delivered.length > 0 && now - this.delivered[0]! >= WINDOW_MS) this.delivered.shift();
+    if (this.timer !== undefined || this.delivered.length >= this.perSecond) {
       this.waiting = { value };
+      this.timer ??= this.scheduler.setTimeout(() => this.flush(), Math.max(1, WINDOW_MS - (now - this.delivered[0]!)));
       return;
     }
+    this.delivered.push(now);
+    this.lastDelivered = key;
     this.deliver(value);
-    this.rest();
   }
 
   cancel(): void {
@@ -34,12 +44,10 @@ export class LatestOnly<T> {
     this.waiting = undefined;
   }
 
-  private rest(): void {
-    this.timer = this.scheduler.setTimeout(() => {
-      this.timer = undefined;
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      if (waiting) this.push(waiting.value);
-    }, this.intervalMs);
+  private flush(): void {
+    this.timer = undefined;
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) this.push(waiting.value);
   }
 }
