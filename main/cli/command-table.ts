@@ -63,22 +63,28 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'login',
     summary: 'sign in to a server and keep the session in the system keychain',
-    usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--json]',
+    usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--json]  |  --server URL --with-token --user-id ID',
     details: [
       'The password is asked for on the terminal (not echoed), or read from the first line of standard',
       'input with --password-stdin; it is never accepted as an argument. On a terminal a missing server',
       'or user is asked for (the saved one is offered), and so is the two-factor code.',
+      'For accounts without a password (single sign-on), create a personal access token in My Account →',
+      'Personal Access Tokens and sign in with --with-token --user-id ID: the token is read from standard',
+      'input (asked for, not echoed, on a terminal), checked with the server and kept like any session.',
     ],
     flags: [
       FLAGS.server,
       { name: 'user', short: 'u', value: 'NAME', description: 'username or e-mail address (default on a terminal: the last one used)' },
       { name: 'password-stdin', description: 'read the password from the first line of standard input (for scripts)' },
       { name: 'code', value: 'CODE', description: 'the two-factor code (authenticator app, or the e-mailed code of a previous run)' },
+      { name: 'with-token', description: 'sign in with a personal access token read from standard input' },
+      { name: 'user-id', value: 'ID', description: 'with --with-token: the user id shown beside the token in your profile' },
       FLAGS.json,
       FLAGS.help,
     ],
     examples: [
       'rc-tray login --server chat.example.com --user alice',
+      'rc-tray login -s chat.example.com --with-token --user-id aobEdbYhXfu5hkeqG < token.txt',
       'rc-tray login -s chat.example.com -u alice --code 123456',
       'echo "$PASSWORD" | rc-tray login -s chat.example.com -u alice --password-stdin --json',
     ],
@@ -115,9 +121,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'logout',
     summary: 'sign out: revoke the token on the server and delete it here',
-    usage: '[--server URL | --all] [--json]',
-    flags: [FLAGS.server, { name: 'all', description: 'sign out of every saved server' }, FLAGS.json, FLAGS.help],
-    examples: ['rc-tray logout', 'rc-tray logout --server chat.example.com', 'rc-tray logout --all'],
+    usage: '[--server URL | --all] [--revoke] [--json]',
+    details: [
+      'A personal access token is only forgotten here: it stays in your profile and keeps working until',
+      'you remove it there, or sign out with --revoke, which deletes it on the server for good.',
+    ],
+    flags: [
+      FLAGS.server,
+      { name: 'all', description: 'sign out of every saved server' },
+      { name: 'revoke', description: 'also delete a personal access token on the server' },
+      FLAGS.json,
+      FLAGS.help,
+    ],
+    examples: ['rc-tray logout', 'rc-tray logout --server chat.example.com', 'rc-tray logout --all', 'rc-tray logout --revoke'],
     load: async () => (await import('./commands/logout')).logout,
   },
   {

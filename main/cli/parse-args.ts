@@ -73,6 +73,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (rest.some((token) => token === '--password' || token.startsWith('--password='))) {
     throw new UsageError('Passwords are never accepted as arguments (they end up in shell history and process lists). Type it when asked, or use --password-stdin.');
   }
+  if (rest.some((token) => /^--(token|auth-token|access-token|personal-access-token)(=|$)/.test(token))) {
+    throw new UsageError('Tokens are never accepted as arguments (they end up in shell history and process lists). Use --with-token --user-id ID and paste the token when asked, or pipe it in.');
+  }
   if (rest.some((token) => token === '--help' || token === '-h')) return { kind: 'help', command };
 
   const flags: Record<string, string | boolean> = {};

@@ -3,8 +3,11 @@ import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import type { ExitCode } from '../exit-codes';
 import { UsageError, booleanFlag, stringFlag } from '../parse-args';
-import { printState } from '../print-state';
+import { printReport, printState } from '../print-state';
 import { ask, readFirstLine } from '../terminal-prompt';
+import { ssoOnlyAdvice } from '../sso-advice';
+import { EXIT } from '../exit-codes';
+import { loginWithToken, wantsToken } from './login-with-token';
 
 const MAX_CODE_PROMPTS = 3;
 
@@ -43,7 +46,24 @@ async function readPassword(request: LoginRequest, io: CliIo): Promise<string> {
   return password;
 }
 
+/** No user given on an SSO-only server: the person needs a token, not a usage line. */
+async function adviseIfSsoOnly(args: ParsedArgs, io: CliIo): Promise<ExitCode | undefined> {
+  const server = stringFlag(args, 'server');
+  if (!server || stringFlag(args, 'user')) return undefined;
+  const engine = io.createEngine();
+  try {
+    const advice = await ssoOnlyAdvice(engine, server);
+    if (!advice) return undefined;
+    return printReport(io, args.json, { state: 'signed-out', server, message: advice }, advice, EXIT.signedOut);
+  } finally {
+    engine.dispose();
+  }
+}
+
 export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
+  if (wantsToken(args)) return loginWithToken(args, io);
+  const advised = await adviseIfSsoOnly(args, io);
+  if (advised !== undefined) return advised;
   const request = readRequest(args);
   const password = await readPassword(request, io);
   const engine = io.createEngine();
@@ -63,7 +83,12 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       }
     }
     if (state.kind === 'needs-2fa') engine.session(state.server).cancel();
-    return printState(io, request.json, state);
+    const code = printState(io, request.json, state);
+    if (state.kind === 'signed-out' && state.error?.code === 'invalid-credentials' && !request.json) {
+      const advice = await ssoOnlyAdvice(engine, state.server);
+      if (advice) writeLine(io.stderr, advice);
+    }
+    return code;
   } finally {
     engine.dispose();
   }

@@ -8,8 +8,8 @@ import { UsageError, booleanFlag, stringFlag } from '../parse-args';
 import { printReport } from '../print-state';
 import { resolveServer } from '../resolve-server';
 
-async function signOut(engine: SignInEngine, server: string, io: CliIo, json: boolean): Promise<ExitCode> {
-  const result = await engine.session(server).logout();
+async function signOut(engine: SignInEngine, server: string, io: CliIo, json: boolean, revoke: boolean): Promise<ExitCode> {
+  const result = await engine.session(server).logout({ revoke });
   // Signed out on purpose: the server leaves the list `status` reports.
   await engine.settings.update((settings) => forgetServer(settings, server));
   if (!result.hadSession) {
@@ -22,10 +22,11 @@ async function signOut(engine: SignInEngine, server: string, io: CliIo, json: bo
 
 export async function logout(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const all = booleanFlag(args, 'all');
+  const revoke = booleanFlag(args, 'revoke');
   if (all && stringFlag(args, 'server') !== undefined) throw new UsageError('Use either --server URL or --all, not both.');
   const engine = io.createEngine();
   try {
-    if (!all) return await signOut(engine, await resolveServer(engine, stringFlag(args, 'server')), io, args.json);
+    if (!all) return await signOut(engine, await resolveServer(engine, stringFlag(args, 'server')), io, args.json, revoke);
     const servers = await engine.savedServers();
     if (servers.length === 0) {
       const message = 'You are not signed in to any server.';
@@ -33,7 +34,7 @@ export async function logout(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       return EXIT.signedOut;
     }
     const codes: ExitCode[] = [];
-    for (const server of servers) codes.push(await signOut(engine, server, io, args.json));
+    for (const server of servers) codes.push(await signOut(engine, server, io, args.json, revoke));
     return worstExitCode(codes);
   } finally {
     engine.dispose();
