@@ -21,6 +21,9 @@ const api: RcTrayApi = {
   submitCode: (code) => invoke('submitCode', { code }),
   resendCode: () => invoke('resendCode', {}),
   cancel: () => invoke('cancel', {}),
+  loginOptions: (server) => invoke('loginOptions', { server }),
+  startSso: (request) => invoke('startSso', { server: request.server, serviceId: request.serviceId }),
+  loginWithToken: (request) => invoke('loginWithToken', { server: request.server, userId: request.userId, token: request.token }),
 };
 
 contextBridge.exposeInMainWorld('rcTray', api);

@@ -68,6 +68,10 @@ export class LoginController {
       codeSubmitted: () => void this.submitCode(),
       resendPressed: () => void this.resend(),
       cancelPressed: () => void this.cancel(),
+      servicePressed: (id) => void this.startSso(id),
+      tokenPressed: () => this.showTokenStep(),
+      tokenSubmitted: () => void this.submitToken(),
+      tokenBackPressed: () => this.leaveTokenStep(),
     });
     this.api.onStateChange((state) => this.draw(state, 'changes'));
     let state: LoginWindowState;
@@ -117,7 +121,9 @@ export class LoginController {
       case 'server':
         return STRINGS.server.intro;
       case 'credentials':
-        return STRINGS.credentials.intro;
+        return this.view.offersPassword ? STRINGS.credentials.intro : STRINGS.sso.intro;
+      case 'token':
+        return STRINGS.token.intro;
       case 'two-factor':
         return this.prompt ? twoFactorInstruction(this.prompt) : '';
       case 'signed-in':
@@ -190,6 +196,54 @@ export class LoginController {
     await this.run('signing-in', () => this.api.login({ server, user, password }));
   }
 
+  /** One sign-in service, in its own window; this window waits, and Cancel ends it. */
+  private async startSso(serviceId: string): Promise<void> {
+    if (this.busy || this.stopCountdown || !this.server) return;
+    const server = this.server.url;
+    await this.run('waiting-for-sso', () => this.api.startSso({ server, serviceId }));
+  }
+
+  private showTokenStep(): void {
+    if (this.busy) return;
+    this.endCountdown();
+    this.view.showStep('token', STRINGS.token.intro);
+    this.view.showError(undefined);
+    this.view.focusStepStart();
+  }
+
+  private leaveTokenStep(): void {
+    if (this.busy) return;
+    this.view.showStep('credentials', this.introFor('credentials', null));
+    this.view.showError(undefined);
+    this.view.focusStepStart();
+  }
+
+  private async submitToken(): Promise<void> {
+    if (this.busy || this.stopCountdown) return;
+    const userId = this.view.value('token-user-id').trim();
+    const token = this.view.value('token-value').trim();
+    if (!userId) return this.flagMissing('token-user-id', STRINGS.token.missingUserId);
+    if (!token) return this.flagMissing('token-value', STRINGS.token.missingToken);
+    const server = this.server?.url ?? this.view.value('server').trim();
+    await this.run('signing-in', () => this.api.loginWithToken({ server, userId, token }));
+  }
+
+  /** Which buttons the server offers beside (or instead of) the password form; asked once per server. */
+  private showLoginServices(server: ChosenServer): void {
+    this.view.setLoginServices([], true);
+    void this.api
+      .loginOptions(server.url)
+      .catch(() => undefined)
+      .then((options) => {
+        if (this.server !== server || !options?.ok) return;
+        this.view.setLoginServices(options.services, options.passwordForm);
+        if (this.view.step === 'credentials') {
+          this.view.showStep('credentials', this.introFor('credentials', null));
+          if (!options.passwordForm && !this.busy) this.view.focusStepStart();
+        }
+      });
+  }
+
   private async submitCode(): Promise<void> {
     if (this.busy || this.stopCountdown) return;
     const code = sanitiseCode(this.view.value('code'));
@@ -242,7 +296,7 @@ export class LoginController {
     return state;
   }
 
-  private flagMissing(field: 'username' | 'password' | 'code', message: string): void {
+  private flagMissing(field: 'username' | 'password' | 'code' | 'token-user-id' | 'token-value', message: string): void {
     this.view.showError(message);
     this.view.flagField(field);
   }
@@ -262,6 +316,7 @@ export class LoginController {
 
   private chooseServer(server: ChosenServer): void {
     this.server = server;
+    this.showLoginServices(server);
     const label = serverLabel(server.url);
     if (server.version) {
       this.view.setServerCard(label, 'ok', serverVersion(server.version));

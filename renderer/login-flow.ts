@@ -2,10 +2,12 @@ import type { SessionState } from '../main/common/session-state';
 import type { SignInError, SignInErrorCode } from '../main/common/sign-in-error';
 
 /** The window's screens, in the order a person meets them. */
-export type Step = 'server' | 'credentials' | 'two-factor' | 'signed-in';
+export type Step = 'server' | 'credentials' | 'token' | 'two-factor' | 'signed-in';
 
 /** Errors that are about the address itself: the person has to change it, so show that step. */
 const ADDRESS_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['invalid-address', 'insecure-address', 'not-rocketchat', 'redirected']);
+
+const TOKEN_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['token-refused', 'token-not-allowed']);
 
 /** Errors after which the server refuses any attempt for a while: Sign in waits them out. */
 const WAIT_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['rate-limited', 'login-blocked-user', 'login-blocked-ip']);
@@ -18,11 +20,14 @@ export function stepForSession(session: SessionState | null, current: Step): Ste
     case 'signed-in':
       return 'signed-in';
     case 'signing-in':
-      // A request is running: stay where it was started from (password or code).
-      return current === 'two-factor' ? 'two-factor' : 'credentials';
+      // A request is running: stay where it was started from (password, token or code).
+      return current === 'two-factor' || current === 'token' ? current : 'credentials';
     case 'signed-out':
     case 'offline':
-      return session.error && ADDRESS_ERRORS.has(session.error.code) ? 'server' : 'credentials';
+      if (session.error && ADDRESS_ERRORS.has(session.error.code)) return 'server';
+      // A refused token, or any failure while on the token form, stays there: nothing to retype.
+      if (current === 'token' || (session.error && TOKEN_ERRORS.has(session.error.code))) return 'token';
+      return 'credentials';
   }
 }
 

@@ -2,9 +2,15 @@ import { sanitiseCode, type Step } from './login-flow';
 import { STRINGS } from './strings';
 
 /** A request the window is waiting for; its button shows this instead of its label. */
-export type BusyAction = 'checking' | 'signing-in' | 'verifying' | 'resending';
+export type BusyAction = 'checking' | 'signing-in' | 'verifying' | 'resending' | 'waiting-for-sso';
 
-export type FieldName = 'server' | 'username' | 'password' | 'code';
+export type FieldName = 'server' | 'username' | 'password' | 'code' | 'token-user-id' | 'token-value';
+
+/** A sign-in service button, as main describes it. */
+export interface ServiceButton {
+  id: string;
+  label: string;
+}
 
 export type ServerCheckLook = 'pending' | 'ok' | 'problem';
 
@@ -17,6 +23,10 @@ export interface LoginViewEvents {
   codeSubmitted(): void;
   resendPressed(): void;
   cancelPressed(): void;
+  servicePressed(id: string): void;
+  tokenPressed(): void;
+  tokenSubmitted(): void;
+  tokenBackPressed(): void;
 }
 
 function element<T extends HTMLElement>(doc: Document, id: string, kind: { new (): T; prototype: T }): T {
@@ -46,6 +56,16 @@ export class LoginView {
   private readonly signedInClosing: HTMLParagraphElement;
   private readonly root: HTMLElement;
   private readonly signedInMark: HTMLDivElement;
+  private readonly passwordFields: HTMLDivElement;
+  private readonly ssoServices: HTMLDivElement;
+  private readonly ssoLabel: HTMLParagraphElement;
+  private readonly ssoButtons: HTMLDivElement;
+  private readonly ssoWaiting: HTMLParagraphElement;
+  private readonly ssoCancel: HTMLButtonElement;
+  private readonly useToken: HTMLButtonElement;
+  private readonly tokenBack: HTMLButtonElement;
+  private serviceHandler: (id: string) => void = () => undefined;
+  private passwordForm = true;
   private current: Step | undefined;
   private busy: BusyAction | undefined;
   private locked = false;
@@ -60,6 +80,7 @@ export class LoginView {
     this.steps = {
       server: element(doc, 'server-form', HTMLFormElement),
       credentials: element(doc, 'credentials-form', HTMLFormElement),
+      token: element(doc, 'token-form', HTMLFormElement),
       'two-factor': element(doc, 'code-form', HTMLFormElement),
       'signed-in': element(doc, 'signed-in', HTMLElement),
     };
@@ -68,10 +89,13 @@ export class LoginView {
       username: element(doc, 'username', HTMLInputElement),
       password: element(doc, 'password', HTMLInputElement),
       code: element(doc, 'code', HTMLInputElement),
+      'token-user-id': element(doc, 'token-user-id', HTMLInputElement),
+      'token-value': element(doc, 'token-value', HTMLInputElement),
     };
     this.submitButtons = {
       server: element(doc, 'server-continue', HTMLButtonElement),
       credentials: element(doc, 'sign-in', HTMLButtonElement),
+      token: element(doc, 'token-sign-in', HTMLButtonElement),
       'two-factor': element(doc, 'verify', HTMLButtonElement),
     };
     this.serverCheck = element(doc, 'server-check', HTMLParagraphElement);
@@ -84,6 +108,14 @@ export class LoginView {
     this.signedInClosing = element(doc, 'signed-in-closing', HTMLParagraphElement);
     this.root = element(doc, 'window', HTMLElement);
     this.signedInMark = element(doc, 'signed-in-mark', HTMLDivElement);
+    this.passwordFields = element(doc, 'password-fields', HTMLDivElement);
+    this.ssoServices = element(doc, 'sso-services', HTMLDivElement);
+    this.ssoLabel = element(doc, 'sso-services-label', HTMLParagraphElement);
+    this.ssoButtons = element(doc, 'sso-buttons', HTMLDivElement);
+    this.ssoWaiting = element(doc, 'sso-waiting', HTMLParagraphElement);
+    this.ssoCancel = element(doc, 'sso-cancel', HTMLButtonElement);
+    this.useToken = element(doc, 'use-token', HTMLButtonElement);
+    this.tokenBack = element(doc, 'token-back', HTMLButtonElement);
     this.writeFixedText();
   }
 
@@ -96,6 +128,11 @@ export class LoginView {
     onSubmit(this.steps.server, () => events.serverSubmitted());
     onSubmit(this.steps.credentials, () => events.credentialsSubmitted());
     onSubmit(this.steps['two-factor'], () => events.codeSubmitted());
+    onSubmit(this.steps.token, () => events.tokenSubmitted());
+    this.serviceHandler = (id) => events.servicePressed(id);
+    this.useToken.addEventListener('click', () => events.tokenPressed());
+    this.tokenBack.addEventListener('click', () => events.tokenBackPressed());
+    this.ssoCancel.addEventListener('click', () => events.cancelPressed());
     this.fields.server.addEventListener('blur', () => events.serverLeft());
     this.changeServer.addEventListener('click', () => events.changeServerPressed());
     this.resendCode.addEventListener('click', () => events.resendPressed());
@@ -135,8 +172,15 @@ export class LoginView {
     switch (this.current) {
       case 'server':
         return this.focus(this.fields.server);
-      case 'credentials':
+      case 'credentials': {
+        if (!this.passwordForm) {
+          const first = this.ssoButtons.querySelector('button');
+          return this.focus(first instanceof HTMLButtonElement ? first : this.useToken);
+        }
         return this.focus(this.fields.username.value.trim() === '' ? this.fields.username : this.fields.password);
+      }
+      case 'token':
+        return this.focus(this.fields['token-user-id'].value.trim() === '' ? this.fields['token-user-id'] : this.fields['token-value']);
       case 'two-factor':
         return this.focus(this.fields.code);
       case 'signed-in':
@@ -193,6 +237,33 @@ export class LoginView {
     this.serverVersion.className = `server-version is-${look}`;
   }
 
+  /**
+   * The server's sign-in services as buttons beside the password form, or alone when the server
+   * hides its form (Accounts_ShowFormLogin). Labels are the server's own, set as text (never HTML).
+   */
+  setLoginServices(services: readonly ServiceButton[], passwordForm: boolean): void {
+    this.passwordForm = passwordForm || services.length === 0;
+    this.passwordFields.hidden = !this.passwordForm;
+    this.ssoButtons.replaceChildren(
+      ...services.map((service) => {
+        const button = this.doc.createElement('button');
+        button.type = 'button';
+        button.className = 'button secondary sso-button';
+        button.dataset.service = service.id;
+        button.textContent = service.label;
+        button.addEventListener('click', () => this.serviceHandler(service.id));
+        return button;
+      }),
+    );
+    this.ssoLabel.textContent = this.passwordForm ? STRINGS.sso.separator : STRINGS.sso.separatorOnly;
+    this.ssoServices.hidden = services.length === 0;
+    this.refreshActions();
+  }
+
+  get offersPassword(): boolean {
+    return this.passwordForm;
+  }
+
   setResendAvailable(available: boolean): void {
     this.resendCode.hidden = !available;
   }
@@ -214,12 +285,18 @@ export class LoginView {
   private refreshActions(): void {
     for (const [step, button] of Object.entries(this.submitButtons) as [Exclude<Step, 'signed-in'>, HTMLButtonElement][]) {
       const active = step === this.current;
-      const busyHere = active && this.busy !== undefined && this.busy !== 'resending';
+      const busyHere = active && this.busy !== undefined && this.busy !== 'resending' && this.busy !== 'waiting-for-sso';
       button.disabled = active && (this.busy !== undefined || this.locked);
       button.textContent = busyHere && this.busy ? BUSY_LABELS[this.busy] : SUBMIT_LABELS[step];
       button.classList.toggle('is-busy', busyHere);
       this.steps[step].setAttribute('aria-busy', String(active && this.busy !== undefined));
     }
+    const waiting = this.busy === 'waiting-for-sso';
+    for (const button of this.ssoButtons.querySelectorAll('button')) button.disabled = this.busy !== undefined || this.locked;
+    this.useToken.disabled = this.busy !== undefined;
+    this.ssoWaiting.hidden = !waiting;
+    this.ssoWaiting.textContent = waiting ? STRINGS.sso.waiting : '';
+    this.ssoCancel.hidden = !waiting;
     this.resendCode.disabled = this.busy !== undefined;
     this.resendCode.textContent = this.busy === 'resending' ? BUSY_LABELS.resending : STRINGS.twoFactor.resend;
     this.resendCode.classList.toggle('is-busy', this.busy === 'resending');
@@ -244,6 +321,12 @@ export class LoginView {
     this.togglePassword.textContent = STRINGS.credentials.showPassword;
     this.togglePassword.setAttribute('aria-label', STRINGS.credentials.showPasswordLabel);
     this.cancelCode.textContent = STRINGS.twoFactor.cancel;
+    text('token-user-id-label', STRINGS.token.userId);
+    text('token-value-label', STRINGS.token.token);
+    text('token-hint', STRINGS.token.hint);
+    this.useToken.textContent = STRINGS.token.link;
+    this.tokenBack.textContent = STRINGS.token.back;
+    this.ssoCancel.textContent = STRINGS.sso.cancel;
     this.signedInClosing.textContent = STRINGS.signedIn.closing;
   }
 }
@@ -251,6 +334,7 @@ export class LoginView {
 const HEADINGS: Record<Step, string> = {
   server: STRINGS.server.heading,
   credentials: STRINGS.credentials.heading,
+  token: STRINGS.token.heading,
   'two-factor': STRINGS.twoFactor.heading,
   'signed-in': STRINGS.signedIn.heading,
 };
@@ -258,6 +342,7 @@ const HEADINGS: Record<Step, string> = {
 const SUBMIT_LABELS: Record<Exclude<Step, 'signed-in'>, string> = {
   server: STRINGS.server.continue,
   credentials: STRINGS.credentials.signIn,
+  token: STRINGS.token.signIn,
   'two-factor': STRINGS.twoFactor.verify,
 };
 
@@ -266,4 +351,5 @@ const BUSY_LABELS: Record<BusyAction, string> = {
   'signing-in': STRINGS.credentials.signingIn,
   verifying: STRINGS.twoFactor.verifying,
   resending: STRINGS.twoFactor.resending,
+  'waiting-for-sso': STRINGS.sso.waiting,
 };

@@ -17,6 +17,16 @@ export interface LoginWindowState {
 
 export type CheckServerResult = { ok: true; url: string; version: string } | { ok: false; error: SignInError };
 
+/** A sign-in service button: what the window shows; main keeps the rest (endpoints, client ids). */
+export interface LoginServiceButton {
+  id: string;
+  label: string;
+  kind: 'oauth' | 'saml' | 'cas';
+}
+
+/** How a server lets people sign in: the password form (unless it hides it) and its SSO services. */
+export type LoginOptionsResult = { ok: true; server: string; passwordForm: boolean; services: LoginServiceButton[] } | { ok: false; error: SignInError };
+
 const text = (max: number, min = 0) => z.string().check(z.maxLength(max), z.minLength(min));
 
 export const IPC_INVOKE = {
@@ -29,6 +39,12 @@ export const IPC_INVOKE = {
   submitCode: { channel: 'rc-tray:submit-code', request: z.strictObject({ code: text(64, 1) }) },
   resendCode: { channel: 'rc-tray:resend-code', request: z.strictObject({}) },
   cancel: { channel: 'rc-tray:cancel', request: z.strictObject({}) },
+  loginOptions: { channel: 'rc-tray:login-options', request: z.strictObject({ server: text(2048, 1) }) },
+  startSso: { channel: 'rc-tray:start-sso', request: z.strictObject({ server: text(2048, 1), serviceId: text(256, 1) }) },
+  loginWithToken: {
+    channel: 'rc-tray:login-with-token',
+    request: z.strictObject({ server: text(2048, 1), userId: text(128, 1), token: text(512, 1) }),
+  },
 } as const;
 
 export type IpcInvokeName = keyof typeof IPC_INVOKE;
@@ -41,6 +57,9 @@ export interface IpcResponses {
   submitCode: LoginWindowState;
   resendCode: LoginWindowState;
   cancel: LoginWindowState;
+  loginOptions: LoginOptionsResult;
+  startSso: LoginWindowState;
+  loginWithToken: LoginWindowState;
 }
 
 /** Main → window: pushed on every change of the state the window shows. */
@@ -57,4 +76,8 @@ export interface RcTrayApi {
   submitCode(code: string): Promise<LoginWindowState>;
   resendCode(): Promise<LoginWindowState>;
   cancel(): Promise<LoginWindowState>;
+  loginOptions(server: string): Promise<LoginOptionsResult>;
+  /** Opens the service's own sign-in pages in a separate window; answers when that flow is over. */
+  startSso(request: IpcRequest<'startSso'>): Promise<LoginWindowState>;
+  loginWithToken(request: IpcRequest<'loginWithToken'>): Promise<LoginWindowState>;
 }

@@ -11,6 +11,9 @@ export const LOGIN_WINDOW_CALLS: LoginWindowCalls = {
   submitCode: (service, request) => service.submitCode(request),
   resendCode: (service) => service.resendCode(),
   cancel: (service) => service.cancel(),
+  loginOptions: (service, request) => service.loginOptions(request),
+  startSso: (service, request) => service.startSso(request),
+  loginWithToken: (service, request) => service.loginWithToken(request),
 };
 
 export function callLoginWindow<N extends IpcInvokeName>(service: LoginWindowService, name: N, request: IpcRequest<N>): Promise<IpcResponses[N]> {

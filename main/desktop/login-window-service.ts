@@ -4,6 +4,9 @@ import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
 import { normaliseServerAddress } from '../common/server-address';
 import type { SignInEngine } from '../engine/sign-in-engine';
+import { beginSsoFlow } from '../engine/sso/sso-flow';
+import type { RunningSso, SsoRunner } from './sso-runner';
+import type { LoginOptionsResult } from '../common/ipc-contract';
 
 /** A session that was already signed in when the window turned to its server. */
 export interface EarlierSession {
@@ -40,11 +43,14 @@ export class LoginWindowService {
   private lastPushed?: string;
   private readonly listeners = new Set<(state: LoginWindowState) => void>();
   private readonly unsubscribe: () => void;
+  /** The single sign-on window of this login window, while one is open. */
+  private runningSso?: RunningSso;
 
   /** `onSignedIn`: this window's own sign-in succeeded (not a background resume of the same server). */
   constructor(
     private readonly engine: SignInEngine,
     private readonly onSignedIn: (server: string) => void = () => undefined,
+    private readonly openSsoWindow?: SsoRunner,
   ) {
     this.unsubscribe = engine.onChange((state) => {
       if (state.server === this.server) void this.publish();
@@ -92,6 +98,57 @@ export class LoginWindowService {
     return this.answer(state);
   }
 
+  /** The server's sign-in services (settings.oauth, public settings); only what the window shows crosses IPC. */
+  async loginOptions(request: IpcRequest<'loginOptions'>): Promise<LoginOptionsResult> {
+    try {
+      const options = await this.engine.loginOptions(request.server);
+      return { ok: true, server: options.server, passwordForm: options.passwordForm, services: options.services.map(({ id, label, kind }) => ({ id, label, kind })) };
+    } catch (error) {
+      return { ok: false, error: error instanceof SignInFailure ? error.toPlain() : signInError('unexpected') };
+    }
+  }
+
+  /**
+   * One single sign-on: the service's pages in their own window, the credential they end with
+   * exchanged for a login token. Every way it can end without a token (closed, cancelled, the
+   * provider's error page, a redirect somewhere unexpected) is this window's own answer: the
+   * engine's session, and any saved token, are untouched.
+   */
+  async startSso(request: IpcRequest<'startSso'>): Promise<LoginWindowState> {
+    const failedAt = (server: string, code: Parameters<typeof signInError>[0], detail?: string) =>
+      this.answer({ kind: 'signed-out', server, error: signInError(code, detail ? { detail } : {}) });
+    if (this.runningSso) {
+      this.runningSso.focus();
+      return this.current();
+    }
+    let options;
+    try {
+      options = await this.engine.loginOptions(request.server);
+    } catch (error) {
+      const address = normaliseServerAddress(request.server);
+      return this.answer({ kind: 'signed-out', server: address.ok ? address.url : request.server, error: error instanceof SignInFailure ? error.toPlain() : signInError('unexpected') });
+    }
+    if (options.server !== this.server) this.turnTo(options.server);
+    const service = options.services.find((each) => each.id === request.serviceId);
+    if (!service || !this.openSsoWindow) return failedAt(options.server, 'sso-unavailable');
+    const running = this.openSsoWindow(beginSsoFlow(options.server, service));
+    this.runningSso = running;
+    const result = await running.result.finally(() => {
+      if (this.runningSso === running) this.runningSso = undefined;
+    });
+    if (result.kind === 'closed') return failedAt(options.server, 'cancelled');
+    if (result.kind === 'failed') return this.answer({ kind: 'signed-out', server: options.server, error: result.error });
+    return this.answer(await this.engine.session(options.server).loginWithSso(result.credential));
+  }
+
+  async loginWithToken(request: IpcRequest<'loginWithToken'>): Promise<LoginWindowState> {
+    const address = normaliseServerAddress(request.server);
+    if (address.ok && address.url !== this.server) this.turnTo(address.url);
+    const state = await this.engine.loginWithToken(request.server, { userId: request.userId, token: request.token });
+    this.server = state.server;
+    return this.answer(state);
+  }
+
   async submitCode(request: IpcRequest<'submitCode'>): Promise<LoginWindowState> {
     return this.answer(this.server ? await this.engine.session(this.server).submitCode(request.code) : null);
   }
@@ -101,6 +158,7 @@ export class LoginWindowService {
   }
 
   async cancel(): Promise<LoginWindowState> {
+    this.runningSso?.cancel();
     return this.answer(this.server ? this.engine.session(this.server).cancel() : null);
   }
 
@@ -115,6 +173,7 @@ export class LoginWindowService {
    * The window closed: a sign-in it left at the code step is cancelled, so the password it holds is dropped now rather than at quit (audit F-12).
    */
   dispose(): void {
+    this.runningSso?.cancel();
     this.unsubscribe();
     this.listeners.clear();
     const state = this.server ? this.engine.session(this.server).state : undefined;

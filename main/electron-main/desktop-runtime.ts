@@ -17,6 +17,7 @@ import type { AppFiles } from './app-files';
 import type { ElectronPorts, NotificationPort } from './electron-ports';
 import { registerLoginIpc } from './login-ipc';
 import { LoginWindow } from './login-window';
+import { openSsoWindow } from './sso-window';
 import { createStartAtLogin, type StartAtLogin } from './start-at-login';
 import { electronFetch } from './electron-fetch';
 import { wireSystemEvents } from './system-events';
@@ -103,7 +104,12 @@ export class DesktopRuntime {
       devTools: !electron.app.isPackaged,
       showOn: this.behaviour.showLoginWindowOn,
       scheduler,
-      createService: () => new LoginWindowService(engine, (server) => this.onWindowSignedIn(server)),
+      createService: () =>
+        new LoginWindowService(
+          engine,
+          (server) => this.onWindowSignedIn(server),
+          (flow) => openSsoWindow({ BrowserWindow: electron.BrowserWindow, session: electron.session, devTools: !electron.app.isPackaged }, flow),
+        ),
       onClosed: () => this.render(),
     });
     this.cleanups.push(registerLoginIpc(electron.ipcMain, this.loginWindow));

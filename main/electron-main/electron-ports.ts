@@ -1,5 +1,6 @@
 import type { LoginItemSettingsChange } from '../desktop/autostart';
 import type { LoginWindowOptions } from '../desktop/login-window-options';
+import type { SsoWindowOptions } from '../desktop/sso-window-options';
 
 /**
  * The parts of Electron the app uses, as small structural interfaces: main.ts hands the real
@@ -68,6 +69,43 @@ export interface WebContentsPort {
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
+}
+
+/** `will-navigate`/`will-redirect` (docs/api/web-contents.md): the event carries the target URL (the positional `url` is deprecated). */
+export interface NavigationAttempt extends NavigationEvent {
+  readonly url?: string;
+  readonly isMainFrame?: boolean;
+}
+
+/** What the single sign-on window watches on its webContents (docs/api/web-contents.md, instance events). */
+export interface SsoContentsPort {
+  readonly id: number;
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationAttempt, url: string) => void): unknown;
+  on(event: 'did-navigate', listener: (event: unknown, url: string, httpResponseCode: number, httpStatusText: string) => void): unknown;
+  on(event: 'did-navigate-in-page', listener: (event: unknown, url: string, isMainFrame: boolean) => void): unknown;
+  on(event: 'did-finish-load', listener: () => void): unknown;
+  on(event: 'did-fail-load', listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void): unknown;
+  on(event: 'render-process-gone', listener: () => void): unknown;
+  getURL(): string;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+  isDestroyed(): boolean;
+}
+
+export interface SsoWindowPort {
+  readonly webContents: SsoContentsPort;
+  loadURL(url: string): Promise<void>;
+  show(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+  destroy(): void;
+  on(event: 'closed', listener: () => void): unknown;
+}
+
+/** A session of its own per sign-in (docs/api/session.md): permissions refused, storage cleared after. */
+export interface PartitionSessionPort extends SessionPort {
+  clearStorageData(): Promise<void>;
 }
 
 export interface WindowPort {
@@ -168,13 +206,13 @@ export interface ElectronPorts {
   app: AppPort;
   Tray: new (image: string) => TrayPort;
   Menu: MenuPort;
-  BrowserWindow: new (options: LoginWindowOptions) => WindowPort;
+  BrowserWindow: new (options: LoginWindowOptions | SsoWindowOptions) => WindowPort & SsoWindowPort;
   Notification: NotificationConstructor;
   powerMonitor: PowerMonitorPort;
   net: NetPort;
   ipcMain: IpcMainPort;
   protocol: ProtocolPort;
   shell: { openExternal(url: string): Promise<void> };
-  session: { defaultSession: SessionPort };
+  session: { defaultSession: SessionPort; fromPartition(partition: string, options?: { cache: boolean }): PartitionSessionPort };
   nativeTheme: { readonly shouldUseDarkColors: boolean };
 }

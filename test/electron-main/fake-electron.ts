@@ -1,6 +1,8 @@
 import type { AppPort, ElectronPorts, InvokeEvent, MenuHandle, NetPort } from '../../main/electron-main/electron-ports';
 import type { LoginItemSettingsChange } from '../../main/desktop/autostart';
 import type { LoginWindowOptions } from '../../main/desktop/login-window-options';
+import type { SsoWindowOptions } from '../../main/desktop/sso-window-options';
+import { FakeSession } from './fake/fake-session';
 import { Emitter, refuse, type Listener } from './fake/emitter';
 import { FakeMenu } from './fake/fake-menu';
 import { fakeNetFetch, fakeNetRequest, fakeNetWebSocket } from './fake/fake-net';
@@ -10,6 +12,7 @@ import { FakeTray } from './fake/fake-tray';
 import { FakeWindow } from './fake/fake-window';
 
 export { FakeTray } from './fake/fake-tray';
+export { FakeSession } from './fake/fake-session';
 export { FakeWindow, FakeWebContents } from './fake/fake-window';
 export { FakeNotification } from './fake/fake-notification';
 export { FakeMenu, FakeMenuItem, win32DisplayedLabel } from './fake/fake-menu';
@@ -64,6 +67,8 @@ export interface FakeElectron extends ElectronPorts {
   openedExternally: string[];
   /** What Menu.setApplicationMenu was given: 'default' until the app sets one (lib/browser/init.ts:182). */
   applicationMenu(): FakeMenu | 'default' | null | 'unset';
+  /** Sessions made by `session.fromPartition`, by partition name. */
+  partitions: Map<string, FakeSession>;
   permissionHandlers: { request?: Parameters<ElectronPorts['session']['defaultSession']['setPermissionRequestHandler']>[0]; check?: Parameters<ElectronPorts['session']['defaultSession']['setPermissionCheckHandler']>[0] };
   appEvents: Emitter;
   powerEvents: Emitter;
@@ -216,6 +221,7 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
     setPermissionRequestHandler: (handler: NonNullable<FakeElectron['permissionHandlers']['request']>) => void (permissionHandlers.request = handler),
     setPermissionCheckHandler: (handler: NonNullable<FakeElectron['permissionHandlers']['check']>) => void (permissionHandlers.check = handler),
   };
+  const partitions = new Map<string, FakeSession>();
 
   return {
     platform,
@@ -237,6 +243,7 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
     openedExternally,
     applicationMenu: () => applicationMenu,
     permissionHandlers,
+    partitions,
     appEvents,
     powerEvents,
     fireReady: () => {
@@ -295,7 +302,7 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
       },
     },
     BrowserWindow: class extends FakeWindow {
-      constructor(windowOptions: LoginWindowOptions) {
+      constructor(windowOptions: LoginWindowOptions | SsoWindowOptions) {
         requireReady('BrowserWindow');
         super(windowOptions, windowContext);
         windows.push(this);
@@ -344,6 +351,16 @@ export function fakeElectron(options: { lock?: boolean; userData: string; packag
       get defaultSession() {
         defaultSessionReady();
         return defaultSession;
+      },
+      // electron_api_session.cc FromPartition: the same ready check as defaultSession; one session per name.
+      fromPartition: (partition: string) => {
+        defaultSessionReady();
+        let found = partitions.get(partition);
+        if (!found) {
+          found = new FakeSession(partition, partition.startsWith('persist:'));
+          partitions.set(partition, found);
+        }
+        return found;
       },
     },
     nativeTheme: { shouldUseDarkColors: false },

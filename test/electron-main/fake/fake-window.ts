@@ -1,5 +1,6 @@
 import type { InvokeEvent, NavigationEvent, WebContentsPort, WindowPort } from '../../../main/electron-main/electron-ports';
 import type { LoginWindowOptions } from '../../../main/desktop/login-window-options';
+import type { SsoWindowOptions } from '../../../main/desktop/sso-window-options';
 import { Emitter, refuse } from './emitter';
 import type { FakeMenu } from './fake-menu';
 import type { FakePlatform } from './fake-platform';
@@ -14,6 +15,9 @@ export type PageLoader = (url: string) => Promise<Response | undefined>;
 export class FakeWebContents extends Emitter implements WebContentsPort {
   readonly id = nextWebContentsId++;
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  /** The committed main-frame URL (`getURL`), and the body of the last page loaded from the network. */
+  private currentUrl = '';
+  lastPageBody = '';
   private openHandler?: () => { action: 'deny' };
   private destroyedFlag = false;
 
@@ -38,6 +42,22 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   send(channel: string, ...args: unknown[]): void {
     this.alive();
     this.sent.push({ channel, args: structuredClone(args) });
+  }
+  getURL(): string {
+    this.alive();
+    return this.currentUrl;
+  }
+  commit(url: string): void {
+    this.currentUrl = url;
+  }
+  /**
+   * A same-document navigation (a script setting `location.hash`): docs/api/web-contents.md
+   * `did-navigate-in-page` (event, url, isMainFrame, …); `did-navigate` is not emitted for these.
+   */
+  navigateInPage(url: string): void {
+    this.alive();
+    this.currentUrl = url;
+    this.emit('did-navigate-in-page', {}, url, true, 0, 0);
   }
   /** `isDestroyed` is the one call a destroyed wrapper still answers (gin_helper::Destroyable). */
   isDestroyed(): boolean {
@@ -72,7 +92,7 @@ export class FakeWindow extends Emitter implements WindowPort {
   private closing = false;
 
   constructor(
-    readonly options: LoginWindowOptions,
+    readonly options: LoginWindowOptions | SsoWindowOptions,
     private readonly context: FakeWindowContext,
   ) {
     super();
@@ -105,6 +125,7 @@ export class FakeWindow extends Emitter implements WindowPort {
   async loadURL(url: string): Promise<void> {
     this.alive();
     this.loadedUrls.push(url);
+    if (/^https?:/i.test(url)) return this.loadFromNetwork(url);
     const response = await this.context.load(url);
     if (this.destroyedFlag) throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
     if (!response) {
@@ -116,6 +137,63 @@ export class FakeWindow extends Emitter implements WindowPort {
     this.contents.emit('did-finish-load');
     if (this.context.platform.display !== 'wayland') setImmediate(() => !this.destroyedFlag && this.emit('ready-to-show'));
   }
+  /**
+   * An http(s) page, fetched for real (the stand-in server, the fake provider): each server-side
+   * redirect is offered as `will-redirect` first (docs: "calling event.preventDefault() will prevent
+   * the navigation", the load then fails with ERR_ABORTED -3); the final answer commits with
+   * `did-navigate` (event, url, httpResponseCode, httpStatusText), whatever its status, then
+   * `did-finish-load`. An unreachable host fails with `did-fail-load` (-102 ERR_CONNECTION_REFUSED).
+   */
+  private async loadFromNetwork(url: string, init: RequestInit = {}): Promise<void> {
+    let current = url;
+    let request = init;
+    for (let hop = 0; hop < 20; hop += 1) {
+      let response: Response;
+      try {
+        response = await fetch(current, { ...request, redirect: 'manual' });
+      } catch {
+        if (this.destroyedFlag) throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
+        this.contents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', current, true);
+        throw new Error(`ERR_CONNECTION_REFUSED (-102) loading '${url}'`);
+      }
+      request = {};
+      if (this.destroyedFlag) throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.arrayBuffer();
+        const next = new URL(location, current).toString();
+        let prevented = false;
+        this.contents.emit('will-redirect', { url: next, isMainFrame: true, preventDefault: () => (prevented = true) }, next);
+        if (prevented || this.destroyedFlag) {
+          if (!this.destroyedFlag) this.contents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', next, true);
+          throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
+        }
+        current = next;
+        continue;
+      }
+      this.contents.lastPageBody = await response.text();
+      this.contents.commit(current);
+      this.contents.emit('did-navigate', {}, current, response.status, response.statusText);
+      this.contents.emit('dom-ready');
+      this.contents.emit('did-finish-load');
+      return;
+    }
+    throw new Error(`ERR_TOO_MANY_REDIRECTS (-310) loading '${url}'`);
+  }
+
+  /**
+   * The page navigates by itself (a link, a submitted form): `will-navigate` first, cancellable
+   * (docs/api/web-contents.md: not emitted for `loadURL`), then the load as above.
+   */
+  async pageNavigates(url: string, init: RequestInit = {}): Promise<boolean> {
+    this.alive();
+    let prevented = false;
+    this.contents.emit('will-navigate', { url, isMainFrame: true, preventDefault: () => (prevented = true) }, url);
+    if (prevented) return false;
+    await this.loadFromNetwork(url, init).catch(() => undefined);
+    return true;
+  }
+
   show(): void {
     this.alive();
     this.shown += 1;

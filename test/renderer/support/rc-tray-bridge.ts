@@ -34,6 +34,9 @@ const PRELOAD_STAND_IN = `(() => {
     submitCode: (code) => invoke('submitCode', { code }),
     resendCode: () => invoke('resendCode', {}),
     cancel: () => invoke('cancel', {}),
+    loginOptions: (server) => invoke('loginOptions', { server }),
+    startSso: (request) => invoke('startSso', { server: request.server, serviceId: request.serviceId }),
+    loginWithToken: (request) => invoke('loginWithToken', { server: request.server, userId: request.userId, token: request.token }),
   };
   Object.defineProperty(window, 'rcTray', { value: Object.freeze(api), enumerable: true });
   Object.defineProperty(window, ${JSON.stringify(PUSH_FUNCTION)}, { value: (state) => listeners.forEach((listener) => listener(state)) });
