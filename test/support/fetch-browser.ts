@@ -4,14 +4,14 @@
 import { ssoPageOutcome } from '../../main/desktop/sso-navigation';
 import type { SsoCredential, SsoFlow } from '../../main/engine/sso/sso-flow';
 
-function formFields(html: string): { action?: string; fields: Record<string, string> } {
+export function formFields(html: string): { action?: string; fields: Record<string, string> } {
   const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1]?.replace(/&#38;/g, '&');
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1]!] = match[2]!.replace(/&#38;/g, '&').replace(/&#34;/g, '"');
   return { action, fields };
 }
 
-function credentialInEndPage(url: string, html: string): string {
+export function credentialInEndPage(url: string, html: string): string {
   // What the end page's script does with isCordova: put the credential into the address.
   const config = /<div id="config" style="display:none;">(.*?)<\/div>/.exec(html)?.[1];
   if (!config) return url;
@@ -52,4 +52,15 @@ export async function signInWithoutBrowser(flow: SsoFlow, user: { username: stri
     request = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body };
   }
   throw new Error('too many hops');
+}
+
+/** The provider's login form as the person submits it: its hidden fields plus their name and password. */
+export function loginFormSubmission(html: string, pageUrl: string, user: { username: string; password: string }, action: 'allow' | 'deny' = 'allow'): { url: string; init: RequestInit } {
+  const form = formFields(html);
+  if (!form.action) throw new Error('no form on the page');
+  const body = new URLSearchParams(form.fields);
+  body.set('username', user.username);
+  body.set('password', user.password);
+  body.set('action', action);
+  return { url: new URL(form.action, pageUrl).toString(), init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body } };
 }

@@ -18,6 +18,11 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   /** The committed main-frame URL (`getURL`), and the body of the last page loaded from the network. */
   private currentUrl = '';
   lastPageBody = '';
+  /**
+   * What the loaded page's own scripts do while it loads (between commit and `did-finish-load`):
+   * the fake runs no JavaScript, so a test plays it, e.g. a script that sets `location.hash`.
+   */
+  pageScript?: (url: string, body: string) => void;
   private openHandler?: () => { action: 'deny' };
   private destroyedFlag = false;
 
@@ -174,6 +179,8 @@ export class FakeWindow extends Emitter implements WindowPort {
       this.contents.lastPageBody = await response.text();
       this.contents.commit(current);
       this.contents.emit('did-navigate', {}, current, response.status, response.statusText);
+      if (!this.destroyedFlag) this.contents.pageScript?.(current, this.contents.lastPageBody);
+      if (this.destroyedFlag) return;
       this.contents.emit('dom-ready');
       this.contents.emit('did-finish-load');
       return;
