@@ -99,7 +99,7 @@ export const STRINGS = {
   token: {
     heading: 'Personal access token',
     intro: 'Create a token in Rocket.Chat under My Account → Personal Access Tokens, then paste it with your user id.',
-    link: 'Sign in with a personal access token',
+    link: 'Use a personal access token',
     userId: 'User id',
     token: 'Token',
     hint: 'Both are shown when you add the token. The token stays valid until you remove it in your profile.',
