@@ -9,6 +9,7 @@ import type { TestServerOptions } from '../../server/rocketchat-test-server';
 import { startAppFilesServer } from '../../support/app-files-server';
 import { engineFixture, type EngineFixture } from '../../support/engine-fixture';
 import { installRcTrayBridge, type RcTrayBridge } from './rc-tray-bridge';
+import type { SsoRunner } from '../../../main/desktop/sso-runner';
 
 const RENDERER_DIST = path.resolve(__dirname, '../../../dist/renderer');
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-results/screenshots');
@@ -43,6 +44,8 @@ export interface LoginWindowOptions {
   colorScheme?: ColorScheme;
   /** Runs on the engine before the window opens (e.g. a session that has since expired). */
   prepare?: (fixture: EngineFixture) => Promise<void>;
+  /** Opens sign-in windows for single sign-on (test/renderer/support/chromium-sso-window.ts). */
+  ssoRunner?: SsoRunner;
 }
 
 let axeSource: string | undefined;
@@ -56,7 +59,7 @@ export async function openLoginWindow(t: TestContext, browser: Browser, options:
   if (!existsSync(path.join(RENDERER_DIST, 'login.js'))) throw new Error(`${RENDERER_DIST} has no build: run "npm run build" first`);
   const fixture = await engineFixture(t, { server: options.server });
   await options.prepare?.(fixture);
-  const service = new LoginWindowService(fixture.engine);
+  const service = new LoginWindowService(fixture.engine, undefined, options.ssoRunner);
   const files = await startAppFilesServer(RENDERER_DIST);
   const colorScheme = options.colorScheme ?? 'light';
   const context = await browser.newContext({ viewport: { width: 420, height: 560 }, deviceScaleFactor: 2, colorScheme });
