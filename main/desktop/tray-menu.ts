@@ -71,6 +71,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   if (user) items.push(info(user));
   items.push(info(stateLine(input)));
   if (session?.kind === 'signed-in' && session.features?.liveStatusShared === false) items.push(info(TRAY_STRINGS.liveStatusNotShared));
+  if (session?.kind === 'signed-in' && input.autoAwayNotice) items.push(info(input.autoAwayNotice));
   if (session) items.push(info(serverLabel(session.server)));
   items.push(separator);
 

@@ -14,6 +14,8 @@ export interface TrayInput {
   startAtLoginAvailable: boolean;
   /** Sessions of the other saved servers that are signed in or retrying (the tray follows one). */
   otherSessions?: SessionState[];
+  /** Said while signed in when auto-away cannot work on this desktop (see auto-away-availability.ts). */
+  autoAwayNotice?: string;
   /** The clock for "until 15:30" (epoch ms); the app passes Date.now(). */
   now?: number;
 }

@@ -8,6 +8,7 @@ import { shouldTurnOnStartAtLogin } from '../desktop/autostart';
 import { browserAddress, type TrayAction } from '../desktop/tray-menu';
 import { TRAY_STRINGS } from '../desktop/tray-strings';
 import { trayLook, type TrayInput } from '../desktop/tray-view';
+import { IdleTimeProbe, autoAwayNotice, idleTimeMayBeMissing, type SourceState } from '../desktop/auto-away-availability';
 import { notificationActivationAction, platformBehaviour, relaunchAction, trayClickAction, type PlatformBehaviour, type ShowAction } from '../desktop/platform-behaviour';
 import type { EngineOptions } from '../engine/create-engine';
 import { AutoAway } from '../engine/presence/auto-away';
@@ -20,6 +21,7 @@ import { LoginWindow } from './login-window';
 import { openSsoWindow } from './sso-window';
 import { createStartAtLogin, type StartAtLogin } from './start-at-login';
 import { electronFetch } from './electron-fetch';
+import { netWebSocketOpener } from './net-websocket-socket';
 import { wireSystemEvents } from './system-events';
 import { dbusScreenLockSource, type ScreenLockSource } from './linux-screen-lock';
 import { TrayController } from './tray-controller';
@@ -64,6 +66,8 @@ export class DesktopRuntime {
   private readonly notifications = new Set<NotificationPort>();
   private readonly cleanups: Array<() => void> = [];
   private readonly behaviour: PlatformBehaviour;
+  private readonly idleProbe: IdleTimeProbe;
+  private screenLockState: SourceState = 'available';
   private primary?: string;
   private resuming = true;
   private disposed = false;
@@ -72,13 +76,15 @@ export class DesktopRuntime {
     const { electron } = deps;
     const scheduler = deps.scheduler ?? systemScheduler;
     this.behaviour = platformBehaviour(deps.platform);
+    this.idleProbe = new IdleTimeProbe(idleTimeMayBeMissing(deps.platform, deps.env));
     this.hidden = isStartedHidden(deps.argv, deps.platform === 'darwin' && electron.app.getLoginItemSettings().wasOpenedAtLogin);
     this.engine = deps.createEngine({
       env: deps.env,
       configFolder: appConfigFolder(deps.env, electron.app.getPath('userData')),
       http: { adapter: 'fetch', fetch: electronFetch(electron.net) },
-      // The tray shows what others see, which only a live connection makes true (contract §9).
-      live: true,
+      // The tray shows what others see, which only a live connection makes true (contract §9);
+      // it goes through Chromium's stack like REST (system proxy, OS certificate store).
+      live: { openSocket: netWebSocketOpener(electron.net) },
       onSettingsNotice: (sentence) => this.notify(actionFailedNotification(TRAY_STRINGS.settingsRepairedTitle, sentence)),
     });
     this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
@@ -114,9 +120,18 @@ export class DesktopRuntime {
     });
     this.cleanups.push(registerLoginIpc(electron.ipcMain, this.loginWindow));
     this.cleanups.push(this.engine.onChange((state) => this.onSessionChange(state)));
-    const autoAway = new AutoAway({ sessions: () => engine.allSessions(), idle: { systemIdleSeconds: () => electron.powerMonitor.getSystemIdleTime() }, scheduler });
+    const systemIdleSeconds = () => {
+      const seconds = electron.powerMonitor.getSystemIdleTime();
+      if (this.idleProbe.sample(seconds, scheduler.now())) this.render();
+      return seconds;
+    };
+    const autoAway = new AutoAway({ sessions: () => engine.allSessions(), idle: { systemIdleSeconds }, scheduler });
     const screenLock = this.behaviour.screenLock === 'dbus' ? (deps.screenLock ?? dbusScreenLockSource({ env: deps.env })) : undefined;
-    this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler, screenLock }));
+    const onScreenLockUnavailable = () => {
+      this.screenLockState = 'unavailable';
+      this.render();
+    };
+    this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler, screenLock, onScreenLockUnavailable }));
     this.autoAway = autoAway;
     // Windows: a click on a notice in Action Center reaches only this, once its toast timed out.
     if (this.behaviour.notificationActivation === 'handle-activation') {
@@ -297,6 +312,7 @@ export class DesktopRuntime {
         .allSessions()
         .map((session) => session.state)
         .filter((state) => state.server !== this.primary && state.kind !== 'signed-out'),
+      autoAwayNotice: autoAwayNotice({ idleTime: this.idleProbe?.current ?? 'unknown', screenLock: this.screenLockState }),
     };
   }
 

@@ -4,8 +4,8 @@ import { ScreenLockSignalParser, login1SessionPath, screenLockMatchRules } from 
 
 /** Where screen lock and unlock come from; Linux has its own (D-Bus), the others powerMonitor's. */
 export interface ScreenLockSource {
-  /** Starts listening; returns the function that stops. */
-  start(onLockChange: (locked: boolean) => void): () => void;
+  /** Starts listening; returns the function that stops. `onUnavailable`: no lock events will come. */
+  start(onLockChange: (locked: boolean) => void, onUnavailable?: () => void): () => void;
 }
 
 export interface DbusScreenLockDeps {
@@ -13,7 +13,7 @@ export interface DbusScreenLockDeps {
   /** The monitor program; `dbus-monitor` (package dbus-bin / dbus) by default. */
   command?: string;
   /** Told once per bus whose monitor could not start or stopped (no bus, no dbus-monitor). */
-  onUnavailable?(bus: 'session' | 'system'): void;
+  onBusUnavailable?(bus: 'session' | 'system'): void;
 }
 
 /**
@@ -25,24 +25,37 @@ export interface DbusScreenLockDeps {
  */
 export function dbusScreenLockSource(deps: DbusScreenLockDeps): ScreenLockSource {
   return {
-    start(onLockChange) {
+    start(onLockChange, onUnavailable) {
       const sessionId = deps.env.XDG_SESSION_ID?.trim() || undefined;
       const rules = screenLockMatchRules(sessionId);
       const sessionPath = sessionId ? login1SessionPath(sessionId) : undefined;
-      const stops = (['session', 'system'] as const)
-        .filter((bus) => rules[bus].length > 0)
-        .map((bus) => watch(bus, rules[bus], sessionPath, deps, onLockChange));
+      const buses = (['session', 'system'] as const).filter((bus) => rules[bus].length > 0);
+      const lost = new Set<string>();
+      const busLost = (bus: 'session' | 'system') => {
+        deps.onBusUnavailable?.(bus);
+        lost.add(bus);
+        if (lost.size === buses.length) onUnavailable?.();
+      };
+      const stops = buses.map((bus) => watch(bus, rules[bus], sessionPath, deps.command, deps.env, busLost, onLockChange));
       return () => stops.forEach((stop) => stop());
     },
   };
 }
 
-function watch(bus: 'session' | 'system', rules: string[], sessionPath: string | undefined, deps: DbusScreenLockDeps, onLockChange: (locked: boolean) => void): () => void {
+function watch(
+  bus: 'session' | 'system',
+  rules: string[],
+  sessionPath: string | undefined,
+  command: string | undefined,
+  env: NodeJS.ProcessEnv,
+  onLost: (bus: 'session' | 'system') => void,
+  onLockChange: (locked: boolean) => void,
+): () => void {
   let stopped = false;
-  const child = spawn(deps.command ?? 'dbus-monitor', [`--${bus}`, ...rules], { env: deps.env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(command ?? 'dbus-monitor', [`--${bus}`, ...rules], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   const parser = new ScreenLockSignalParser(sessionPath);
   const unavailable = () => {
-    if (!stopped) deps.onUnavailable?.(bus);
+    if (!stopped) onLost(bus);
     stopped = true;
   };
   child.on('error', unavailable);

@@ -13,6 +13,7 @@ export interface SystemEventsDeps {
   scheduler: Scheduler;
   /** Linux: lock and unlock from D-Bus (powerMonitor never emits them there); elsewhere powerMonitor's. */
   screenLock?: ScreenLockSource;
+  onScreenLockUnavailable?(): void;
 }
 
 type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
@@ -21,7 +22,7 @@ type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
  * Sleep, lock and the network feed two things: auto-away (away while locked or suspended) and an
  * immediate retry on wake, unlock or network back, instead of waiting out the backoff.
  */
-export function wireSystemEvents({ powerMonitor, net, engine, autoAway, scheduler, screenLock }: SystemEventsDeps): () => void {
+export function wireSystemEvents({ powerMonitor, net, engine, autoAway, scheduler, screenLock, onScreenLockUnavailable }: SystemEventsDeps): () => void {
   const onLockChange = (locked: boolean) => {
     autoAway.screenLocked(locked);
     if (!locked) engine.retryNow();
@@ -36,7 +37,7 @@ export function wireSystemEvents({ powerMonitor, net, engine, autoAway, schedule
   };
   const events = Object.keys(listeners) as PowerEvent[];
   events.forEach((event) => powerMonitor.on(event, listeners[event]!));
-  const stopScreenLock = screenLock?.start(onLockChange);
+  const stopScreenLock = screenLock?.start(onLockChange, onScreenLockUnavailable);
   const network = new NetworkRecovery({ isOnline: () => net.isOnline(), onBack: () => engine.retryNow(), scheduler });
   network.start();
   autoAway.start();

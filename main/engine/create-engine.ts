@@ -13,6 +13,7 @@ import type { Scheduler } from './session/scheduler';
 import { SignInEngine } from './sign-in-engine';
 import { ddpCallOnce } from './realtime/ddp-call-once';
 import { realtimePresence } from './realtime/realtime-presence';
+import type { OpenRealtimeSocket } from './realtime/realtime-socket';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -23,7 +24,7 @@ export interface EngineOptions {
   scheduler?: Scheduler;
   backoff?: BackoffPolicy;
   /** Hold a realtime connection while signed in (the app, `status --watch`); off for one-shot commands. */
-  live?: boolean | { silenceLimitMs?: number; probeTimeoutMs?: number; backoff?: BackoffPolicy };
+  live?: boolean | { silenceLimitMs?: number; probeTimeoutMs?: number; backoff?: BackoffPolicy; openSocket?: OpenRealtimeSocket };
   livePresence?: LivePresenceFactory;
   /** One sentence when the settings file had to be set aside and repaired (CLI: stderr; app: a notification). */
   onSettingsNotice?: (sentence: string) => void;

@@ -83,12 +83,16 @@ export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   /** Default: {@link FakeLivePresence}; the realtime protocol itself is the engine's tests' business. */
   livePresence?: LivePresenceFactory;
+  /** The engine's real realtime connection (over the app's socket), instead of the stand-in. */
+  realRealtime?: boolean;
 }
 
 export interface Launched {
   electron: FakeElectron;
   /** The person locks (true) or unlocks the screen: powerMonitor on macOS/Windows, the D-Bus seam on Linux. */
   lockScreen(locked: boolean): void;
+  /** Linux: the D-Bus seam reports that no lock events can come (no bus, no dbus-monitor). */
+  screenLockUnavailable(): void;
   /** A sign-in through the window succeeded: the window shows "Signed in", then closes by itself. */
   windowClosesAfterSignIn(window: FakeWindow): Promise<void>;
   handle: DesktopAppHandle;
@@ -154,10 +158,15 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
       launched.push(electron);
       // Linux's D-Bus lock signals through the seam here; screen-lock-dbus.test.ts runs the real one on a private bus.
       const lockListeners = new Set<(locked: boolean) => void>();
+      const lockLost = new Set<() => void>();
       const screenLock: ScreenLockSource = {
-        start(listener) {
+        start(listener, onUnavailable) {
           lockListeners.add(listener);
-          return () => lockListeners.delete(listener);
+          if (onUnavailable) lockLost.add(onUnavailable);
+          return () => {
+            lockListeners.delete(listener);
+            if (onUnavailable) lockLost.delete(onUnavailable);
+          };
         },
       };
       const handle = startDesktopApp({
@@ -165,7 +174,7 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
         electron,
         createEngine: (engineOptionsGiven) => {
           engineOptions.push(engineOptionsGiven);
-          const engine = makeEngine(engineOptionsGiven, options.livePresence ?? fakeLive);
+          const engine = makeEngine(engineOptionsGiven, options.realRealtime ? undefined : (options.livePresence ?? fakeLive));
           const resumeAll = engine.resumeAll.bind(engine);
           engine.resumeAll = () => {
             resumeCalls.count += 1;
@@ -194,6 +203,9 @@ export async function appWorld(t: TestContext, serverOptions: TestServerOptions 
         lockScreen(locked) {
           if (platform === 'linux') lockListeners.forEach((listener) => listener(locked));
           else electron.powerEvents.emit(locked ? 'lock-screen' : 'unlock-screen');
+        },
+        screenLockUnavailable() {
+          lockLost.forEach((listener) => listener());
         },
         async windowClosesAfterSignIn(window) {
           assert.equal(window.destroyed, false, 'the window stays until the signed-in answer has reached it');

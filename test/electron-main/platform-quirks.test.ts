@@ -6,6 +6,7 @@ import { platformBehaviour } from '../../main/desktop/platform-behaviour';
 import { signedIn } from '../desktop/session-fixtures';
 import { appWorld, eventually } from './app-fixture';
 import { fakeElectron, win32DisplayedLabel } from './fake-electron';
+import { AUTO_AWAY_STRINGS } from '../../main/desktop/auto-away-availability';
 
 test('Windows shows "&" in names and status messages literally, not as a mnemonic; elsewhere labels are as they are', () => {
   for (const platform of ['win32', 'linux', 'darwin'] as const) {
@@ -63,4 +64,32 @@ test('Linux on X11: ready-to-show and the page load both come; the window is sho
   await eventually(() => window.shown === 1, 'shown');
   await new Promise((resolve) => setTimeout(resolve, 20));
   assert.equal(window.shown, 1);
+});
+
+test('Wayland without idle time: after 20 minutes of idle reading 0 the tray says auto-away on idle is off; with no lock source either, that it is off', async (t) => {
+  const world = await appWorld(t);
+  await world.signInBefore('alice', 'alice-password');
+  const app = world.launch({ env: { XDG_SESSION_TYPE: 'wayland' } });
+  await app.started();
+  const tray = app.electron.trays[0]!;
+  await eventually(() => tray.item('Status', 'Online')?.checked === true, 'live');
+  const notice = () => tray.labels().find((label) => label.startsWith('Auto-away'));
+  world.appClock.advance(10 * 60_000);
+  assert.equal(notice(), undefined, 'too early to tell');
+  world.appClock.advance(11 * 60_000);
+  assert.equal(notice(), AUTO_AWAY_STRINGS.lockOnly);
+  app.screenLockUnavailable();
+  assert.equal(notice(), AUTO_AWAY_STRINGS.off);
+  app.electron.idleSeconds.value = 3;
+  world.appClock.advance(5_000);
+  assert.equal(notice(), undefined, 'a reading above 0 proves idle time works');
+});
+
+test('X11 (and macOS/Windows) never claim idle time is missing', async (t) => {
+  const world = await appWorld(t);
+  await world.signInBefore('alice', 'alice-password');
+  const app = world.launch({ env: { XDG_SESSION_TYPE: 'x11' } });
+  await app.started();
+  world.appClock.advance(30 * 60_000);
+  assert.equal(app.electron.trays[0]!.labels().find((label) => label.startsWith('Auto-away')), undefined);
 });

@@ -40,7 +40,7 @@ test('logind Lock/Unlock for this session and ScreenSaver ActiveChanged reach th
   const seen: boolean[] = [];
   const unavailable: string[] = [];
   // The private bus plays both the system bus (logind) and the session bus (the desktop's ScreenSaver).
-  const source = dbusScreenLockSource({ env: { PATH: process.env.PATH, DBUS_SESSION_BUS_ADDRESS: address, DBUS_SYSTEM_BUS_ADDRESS: address, XDG_SESSION_ID: '2' }, onUnavailable: (bus) => unavailable.push(bus) });
+  const source = dbusScreenLockSource({ env: { PATH: process.env.PATH, DBUS_SESSION_BUS_ADDRESS: address, DBUS_SYSTEM_BUS_ADDRESS: address, XDG_SESSION_ID: '2' }, onBusUnavailable: (bus) => unavailable.push(bus) });
   const stop = source.start((locked) => seen.push(locked));
   t.after(stop);
   const ours = login1SessionPath('2');
@@ -62,13 +62,15 @@ test('logind Lock/Unlock for this session and ScreenSaver ActiveChanged reach th
 
 test('without dbus-monitor or a bus, the watcher says so instead of failing', { skip, timeout: 10_000 }, async () => {
   const unavailable: string[] = [];
-  const stop = dbusScreenLockSource({ env: { XDG_SESSION_ID: '2' }, command: '/nonexistent/dbus-monitor', onUnavailable: (bus) => unavailable.push(bus) }).start(() => undefined);
+  let allGone = 0;
+  const stop = dbusScreenLockSource({ env: { XDG_SESSION_ID: '2' }, command: '/nonexistent/dbus-monitor', onBusUnavailable: (bus) => unavailable.push(bus) }).start(() => undefined, () => (allGone += 1));
   const until = Date.now() + 5_000;
   while (unavailable.length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
   stop();
   assert.deepEqual(unavailable.sort(), ['session', 'system']);
+  assert.equal(allGone, 1, 'no lock events can come: said once');
   const noBus: string[] = [];
-  const stopNoBus = dbusScreenLockSource({ env: { PATH: process.env.PATH, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }, onUnavailable: (bus) => noBus.push(bus) }).start(() => undefined);
+  const stopNoBus = dbusScreenLockSource({ env: { PATH: process.env.PATH, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }, onBusUnavailable: (bus) => noBus.push(bus) }).start(() => undefined);
   const later = Date.now() + 5_000;
   while (noBus.length < 1 && Date.now() < later) await new Promise((resolve) => setTimeout(resolve, 20));
   stopNoBus();

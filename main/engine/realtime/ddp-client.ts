@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import { SOCKET_OPEN, openWsSocket, type OpenRealtimeSocket, type RealtimeSocket } from './realtime-socket';
 import { ddpMessageSchema, type DdpError, type DdpMessage } from './ddp-messages';
 
 export class DdpMethodError extends Error {
@@ -23,14 +23,16 @@ export interface DdpClientOptions {
   silenceLimitMs?: number;
   handshakeTimeoutMs?: number;
   maxFrameBytes?: number;
+  /** Default: `ws`; the desktop app passes Electron's net.WebSocket. */
+  openSocket?: OpenRealtimeSocket;
 }
 
 /**
- * A thin Meteor DDP client over `ws`: handshake, method calls, subscriptions, ping/pong and a
+ * A thin Meteor DDP client over a WebSocket (`ws` unless another is injected): handshake, method calls, subscriptions, ping/pong and a
  * silence watchdog. It does not reconnect; its owner decides when (with backoff).
  */
 export class DdpClient {
-  private readonly socket: WebSocket;
+  private readonly socket: RealtimeSocket;
   private nextId = 1;
   private readonly pendingCalls = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
   private readonly pendingSubs = new Map<string, { resolve(): void; reject(error: Error): void }>();
@@ -39,10 +41,9 @@ export class DdpClient {
   private closed = false;
 
   constructor(private readonly options: DdpClientOptions) {
-    this.socket = new WebSocket(options.url, {
-      handshakeTimeout: options.handshakeTimeoutMs ?? 10_000,
-      maxPayload: options.maxFrameBytes ?? 1024 * 1024,
-      perMessageDeflate: false,
+    this.socket = (options.openSocket ?? openWsSocket)(options.url, {
+      handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
+      maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
     });
     this.socket.on('open', () => {
       this.send({ msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] });
@@ -86,12 +87,12 @@ export class DdpClient {
     if (this.closed) return;
     this.socket.close(1000);
     // A socket still connecting cannot close cleanly; terminate so nothing lingers.
-    if (this.socket.readyState !== WebSocket.OPEN) this.socket.terminate();
+    if (this.socket.readyState !== SOCKET_OPEN) this.socket.terminate();
     this.finish();
   }
 
   private send(frame: object): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    if (this.socket.readyState === SOCKET_OPEN) this.socket.send(JSON.stringify(frame));
   }
 
   private receive(text: string): void {

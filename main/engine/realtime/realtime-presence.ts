@@ -11,6 +11,7 @@ import { systemScheduler, type Scheduler } from '../session/scheduler';
 import { DdpClient, DdpMethodError } from './ddp-client';
 import { ddpLoginFailure } from './ddp-login-errors';
 import { userPresenceEventSchema, userStatusEventSchema } from './ddp-messages';
+import type { OpenRealtimeSocket } from './realtime-socket';
 import { LatestOnly } from './latest-only';
 
 /** How long a connection must stay up before a drop counts as new trouble rather than the same. */
@@ -25,6 +26,7 @@ export interface RealtimeOptions {
   silenceLimitMs?: number;
   /** How long a "retry now" waits for a pong before it treats the open socket as dead. */
   probeTimeoutMs?: number;
+  openSocket?: OpenRealtimeSocket;
 }
 
 /**
@@ -88,6 +90,7 @@ class RealtimePresence implements LivePresence {
     const client = new DdpClient({
       url: realtimeEndpoint(this.server),
       silenceLimitMs: this.options.silenceLimitMs,
+      openSocket: this.options.openSocket,
       events: {
         connected: () => void this.signIn(client),
         changed: (collection, fields) => this.onChanged(collection, fields),
