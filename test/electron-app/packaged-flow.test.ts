@@ -7,10 +7,13 @@ import { test } from 'node:test';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { KeytarTokenStore, loadKeytar } from '../../main/engine/keychain/keytar-token-store';
 import { startTestServer } from '../server/rocketchat-test-server';
-import { findElectronBinary } from './electron-binary';
+import { findElectronTarget } from './electron-binary';
 
 const ROOT = path.resolve(__dirname, '../..');
-const binary = findElectronBinary(ROOT);
+// The real Electron: the dev binary with this source tree, or (RC_TRAY_E2E_TARGET=packaged) the
+// packaged test build from `npm run dist:e2e`, which differs from the installer's app only in the
+// inspect fuse Playwright needs. Skipped, with the reason, where no Electron can run (as here).
+const target = findElectronTarget(ROOT);
 
 /** Records every tooltip the app sets from now on (the tray has no other window onto its state). */
 async function watchTray(app: ElectronApplication): Promise<void> {
@@ -28,8 +31,8 @@ async function watchTray(app: ElectronApplication): Promise<void> {
 const tooltips = (app: ElectronApplication) => app.evaluate(() => (globalThis as { rcTrayTooltips?: string[] }).rcTrayTooltips ?? []);
 const windowCount = (app: ElectronApplication) => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
 
-test('the built app: login window, sign in, then a restart resumes with no window', { skip: binary.ok ? false : binary.reason, timeout: 120_000 }, async (t) => {
-  if (!binary.ok) return;
+test(`the ${target.ok ? target.kind : 'built'} app: login window, sign in, then a restart resumes with no window`, { skip: target.ok ? false : target.reason, timeout: 120_000 }, async (t) => {
+  if (!target.ok) return;
   const server = await startTestServer();
   const configFolder = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-e2e-'));
   const keychainService = `rc-tray-e2e-${randomBytes(6).toString('hex')}`;
@@ -43,7 +46,7 @@ test('the built app: login window, sign in, then a restart resumes with no windo
     await rm(configFolder, { recursive: true, force: true });
   });
   const launch = async () => {
-    const app = await _electron.launch({ executablePath: binary.executable, args: [ROOT], env, cwd: ROOT });
+    const app = await _electron.launch({ executablePath: target.executable, args: target.args, env, cwd: ROOT });
     launched.push(app);
     return app;
   };
@@ -51,6 +54,10 @@ test('the built app: login window, sign in, then a restart resumes with no windo
   const first = await launch();
   await watchTray(first);
   const page = await first.firstWindow();
+  // With an executablePath Playwright injects no loader, so the first window may exist before its
+  // app:// page has committed (playwright PR #21577): wait for the page and its bridge.
+  await page.waitForLoadState('domcontentloaded');
+  await page.waitForFunction(() => typeof (window as unknown as { rcTray?: unknown }).rcTray === 'object');
   assert.equal(page.url(), 'app://rc-tray/login.html');
   const bridge = await page.evaluate(() => ({
     api: Object.keys((window as unknown as { rcTray: object }).rcTray).sort(),
@@ -59,7 +66,8 @@ test('the built app: login window, sign in, then a restart resumes with no windo
   }));
   assert.deepEqual(bridge, { api: ['cancel', 'checkServer', 'getState', 'login', 'onStateChange', 'resendCode', 'submitCode'], node: 'undefined', process: 'undefined' });
 
-  const closed = page.waitForEvent('close');
+  // The answer reaches the page before the window closes by itself (it shows "Signed in" first).
+  const closed = page.waitForEvent('close', { timeout: 10_000 });
   const state = await page.evaluate(
     (server) => (window as unknown as { rcTray: { login(r: object): Promise<{ session: { kind: string } | null }> } }).rcTray.login({ server, user: 'alice', password: 'alice-password' }),
     server.url,
@@ -75,7 +83,7 @@ test('the built app: login window, sign in, then a restart resumes with no windo
   const second = await launch();
   const deadline = Date.now() + 15_000;
   while (!server.requests().some((request) => request.path === '/api/v1/me') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.ok(server.requests().some((request) => request.path === '/api/v1/me'), 'the saved session was resumed');
+  assert.ok(server.requests().some((request) => request.path === '/api/v1/me'), 'the saved session was resumed (GET /api/v1/me)');
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   assert.equal(await windowCount(second), 0, 'a resumed rc-tray is a tray icon and nothing else');
 });

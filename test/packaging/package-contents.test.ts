@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -47,4 +47,23 @@ test('the Linux package holds only the built app, unpacks keytar and flips the f
   assert.equal(wire[FUSE.asarIntegrity], ON, 'asar integrity validation on');
   assert.equal(wire[FUSE.onlyLoadAppFromAsar], ON, 'only loads the app from the asar');
   assert.equal(wire[FUSE.grantFileProtocol], OFF, 'file:// gets no extra privileges (the app serves app://)');
+});
+
+test('the packaged test build for the _electron suite (npm run dist:e2e) differs from the release only in the inspect fuse', { timeout: 120_000 }, async (t) => {
+  ensureBuilt();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'rc-tray-e2e-package-'));
+  t.after(() => rm(work, { recursive: true, force: true }));
+  await stubElectronDist(path.join(work, 'electron'));
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const builderArgs = pkg.scripts['dist:e2e']!.split('&&')[1]!.trim().split(/\s+/).slice(1).filter((arg) => !arg.startsWith('-c.directories.output='));
+  const result = electronBuilder(work, ['--linux', ...builderArgs]);
+  assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+  const fuses = (await import('@electron/fuses')) as typeof import('@electron/fuses');
+  const wire = (await fuses.getCurrentFuseWire(path.join(work, 'out/linux-unpacked/rc-tray'))) as unknown as Record<number, number>;
+  assert.equal(wire[FUSE.nodeCliInspect], ON, '--inspect allowed, so Playwright can attach');
+  for (const [name, index] of Object.entries(FUSE)) {
+    if (name === 'nodeCliInspect' || name === 'v8Snapshot') continue;
+    const release = { runAsNode: OFF, cookieEncryption: ON, nodeOptions: OFF, asarIntegrity: ON, onlyLoadAppFromAsar: ON, grantFileProtocol: OFF }[name];
+    assert.equal(wire[index], release, `${name} as in the release`);
+  }
 });
