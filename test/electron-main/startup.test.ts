@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { IPC_INVOKE } from '../../main/common/ipc-contract';
+import { appFilesBeside } from '../../main/electron-main/app-files';
+import { startDesktopApp } from '../../main/electron-main/desktop-app';
 import { appWorld, eachPlatform, eventually, trayIconFile } from './app-fixture';
+import { fakeElectron } from './fake-electron';
 
 const icon = (file: string) => path.basename(path.dirname(file)) + '/' + path.basename(file);
 
@@ -217,4 +220,26 @@ eachPlatform('quitting with the login window open: the window closes, then the a
   await eventually(() => app.electron.appCalls.exited, 'quit');
   assert.equal(window.destroyed, true);
   assert.equal(app.electron.trays[0]!.destroyed, true);
+});
+
+eachPlatform('a fault while starting is logged in one line (no stack) and the app quits, instead of living on with no tray', async (_t, platform) => {
+  const electron = fakeElectron({ userData: '/tmp/unused', platform });
+  const lines: string[] = [];
+  const handle = startDesktopApp({
+    electron,
+    createEngine: () => {
+      throw new Error('settings folder is not writable');
+    },
+    files: appFilesBeside(path.resolve(__dirname, '../../dist/app')),
+    argv: ['/opt/rc-tray/rc-tray'],
+    env: {},
+    platform,
+    homeDir: '/tmp/unused-home',
+    execPath: '/opt/rc-tray/rc-tray',
+    log: (line) => lines.push(line),
+  });
+  electron.fireReady();
+  await assert.rejects(handle.runtime, /settings folder is not writable/);
+  await eventually(() => electron.appCalls.exited, 'quit');
+  assert.deepEqual(lines, ['rc-tray could not start: settings folder is not writable']);
 });
