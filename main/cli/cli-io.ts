@@ -6,7 +6,7 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** `live`: hold the realtime connection (for `status --watch`); one-shot commands do not. */
-  createEngine(options?: { live?: boolean }): SignInEngine;
+  createEngine(options?: { live?: boolean; insecureStorage?: boolean }): SignInEngine;
   /** Resolves when the person interrupts (Ctrl-C) a long-running command such as `status --watch`. */
   waitForInterrupt(): Promise<void>;
 }

@@ -63,7 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'login',
     summary: 'sign in to a server and keep the session in the system keychain',
-    usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--json]  |  --server URL --with-token --user-id ID',
+    usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--insecure-storage] [--json]  |  --server URL --with-token --user-id ID',
     details: [
       'The password is asked for on the terminal (not echoed), or read from the first line of standard',
       'input with --password-stdin; it is never accepted as an argument. On a terminal a missing server',
@@ -79,6 +79,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'code', value: 'CODE', description: 'the two-factor code (authenticator app, or the e-mailed code of a previous run)' },
       { name: 'with-token', description: 'sign in with a personal access token read from standard input' },
       { name: 'user-id', value: 'ID', description: 'with --with-token: the user id shown beside the token in your profile' },
+      {
+        name: 'insecure-storage',
+        description: 'no keychain here (SSH, containers): keep the token in a file only you can read, in the config folder',
+      },
       FLAGS.json,
       FLAGS.help,
     ],
@@ -87,6 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'rc-tray login -s chat.example.com --with-token --user-id aobEdbYhXfu5hkeqG < token.txt',
       'rc-tray login -s chat.example.com -u alice --code 123456',
       'echo "$PASSWORD" | rc-tray login -s chat.example.com -u alice --password-stdin --json',
+      'rc-tray login -s chat.example.com -u alice --insecure-storage',
     ],
     load: async () => (await import('./commands/login')).login,
   },

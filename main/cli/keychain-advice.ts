@@ -35,12 +35,13 @@ const ADVICE: Partial<Record<NodeJS.Platform, KeychainAdvice>> = {
 
 /** The reason in the engine's message, e.g. "(no desktop session bus)". */
 function reasonOf(message: string): string {
-  return /\((.*)\)/.exec(message)?.[1] ?? 'the keychain refused the request';
+  return /^The system keychain is not available \((.*)\)\. rc-tray keeps/.exec(message)?.[1] ?? 'the keychain refused the request';
 }
 
 export function withKeychainAdvice(error: SignInError, platform: NodeJS.Platform = process.platform): SignInError {
   const advice = ADVICE[platform];
   if (!advice) return error;
+  if (error.code === 'keychain-unavailable' && !error.message.startsWith('The system keychain')) return error;
   if (error.code === 'keychain-unavailable') return { ...error, message: advice.unavailable(reasonOf(error.message)) };
   if (error.code === 'keychain-locked') return { ...error, message: advice.locked };
   return error;

@@ -2,8 +2,10 @@ import * as os from 'node:os';
 import type { BackoffPolicy } from '../common/backoff';
 import { createHttpClient, type HttpClientOptions } from './http/http-client';
 import { RocketChatApi } from './http/rocketchat-api';
+import { FileTokenStore } from './keychain/file-token-store';
 import { keyringProbeFor } from './keychain/keychain-platform';
 import { KeytarTokenStore, loadKeytar } from './keychain/keytar-token-store';
+import { LayeredTokenStore, type LayeredTokenStoreOptions } from './keychain/layered-token-store';
 import { SerialTokenStore } from './keychain/serial-token-store';
 import { keychainServiceName, type TokenStore } from './keychain/token-store';
 import { configDir } from './settings/config-dir';
@@ -28,6 +30,8 @@ export interface EngineOptions {
   livePresence?: LivePresenceFactory;
   /** One sentence when the settings file had to be set aside and repaired (CLI: stderr; app: a notification). */
   onSettingsNotice?: (sentence: string) => void;
+  /** `--insecure-storage` and its warning; tokens in that file are found whatever this says. */
+  insecureStorage?: LayeredTokenStoreOptions;
 }
 
 /** The engine wired to the real keychain, settings file and HTTP; shared by the CLI and the app. */
@@ -38,7 +42,8 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
   const createApi = (server: string) => new RocketChatApi(server, http);
   const liveOptions = typeof options.live === 'object' ? options.live : {};
   const livePresence = options.livePresence ?? (options.live ? realtimePresence({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
-  const tokens = new SerialTokenStore(options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env)));
+  const keychain = options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env));
+  const tokens = new SerialTokenStore(new LayeredTokenStore(FileTokenStore.inFolder(folder), keychain, options.insecureStorage));
   return new SignInEngine({
     tokens,
     settings: new JsonSettingsStore(folder, { savedServers: () => tokens.listServers(), onNotice: options.onSettingsNotice }),

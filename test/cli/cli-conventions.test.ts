@@ -20,7 +20,7 @@ test('each command has its own help: its flags, each described, and examples', a
   const login = await runCli(['login', '--help'], { env: process.env });
   assert.equal(login.code, 0);
   assert.match(login.stdout, /^Usage: rc-tray login/m);
-  for (const flag of ['-s, --server URL', '-u, --user NAME', '--password-stdin', '--code CODE', '--json', '-h, --help']) {
+  for (const flag of ['-s, --server URL', '-u, --user NAME', '--password-stdin', '--code CODE', '--insecure-storage', '--json', '-h, --help']) {
     const line = login.stdout.split("\n").find((each) => each.trimStart().startsWith(flag));
     assert.ok(line, `login --help lists ${flag}:\n${login.stdout}`);
     assert.match(line, new RegExp(`${flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s{2,}\\S`), `${flag} has a description`);

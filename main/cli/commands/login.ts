@@ -66,7 +66,7 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   if (advised !== undefined) return advised;
   const request = readRequest(args);
   const password = await readPassword(request, io);
-  const engine = io.createEngine();
+  const engine = io.createEngine({ insecureStorage: booleanFlag(args, 'insecure-storage') });
   try {
     let state = await engine.login(request.server, { user: request.user, password, code: request.code });
     const interactive = !request.passwordStdin && request.code === undefined && io.stdin.isTTY === true;
