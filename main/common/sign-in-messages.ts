@@ -40,6 +40,10 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'login-blocked-user': (c) => `Sign-in for this account is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,
   'login-blocked-ip': (c) => `Sign-in from this network is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,
   'user-deactivated': () => 'This account has been deactivated. Ask your Rocket.Chat administrator.',
+  'app-user-not-allowed': () => 'This is an app user (a bot account of a Rocket.Chat app); app users cannot sign in.',
+  'email-not-verified': () => 'This server requires a verified e-mail address. Open the verification e-mail Rocket.Chat sent you, or ask your administrator, then sign in again.',
+  'user-has-no-roles': () => 'This account has no roles on the server, so it may not sign in. Ask your Rocket.Chat administrator.',
+  'license-user-limit': () => "The server's license has reached its limit of active users. Ask your Rocket.Chat administrator.",
   'login-refused': (c) => `The server refused the sign-in${c.serverMessage ? `: ${c.serverMessage}` : ''}.`,
   'rate-limited': (c) => `Too many attempts. Wait ${waitPhrase(c.retryAfterSeconds)} before trying again.`,
   'keychain-unavailable': (c) =>

@@ -14,6 +14,7 @@ import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { SignInEngine } from './sign-in-engine';
 import { ddpCallOnce } from './realtime/ddp-call-once';
+import { ddpPasswordLogin } from './realtime/ddp-password-login';
 import { realtimePresence } from './realtime/realtime-presence';
 import type { OpenRealtimeSocket } from './realtime/realtime-socket';
 
@@ -52,5 +53,6 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
     backoff: options.backoff,
     livePresence,
     ddpCall: ddpCallOnce,
+    ddpLogin: ddpPasswordLogin,
   });
 }

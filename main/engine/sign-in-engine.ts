@@ -6,6 +6,7 @@ import type { PasswordLogin, RocketChatApi, ServerInfo } from './http/rocketchat
 import { signInError } from '../common/sign-in-messages';
 import type { TokenStore } from './keychain/token-store';
 import type { SettingsStore } from './settings/settings-store';
+import type { DdpPasswordLogin } from './realtime/ddp-password-login';
 import type { DdpCallOnce } from './realtime/ddp-call-once';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
@@ -21,6 +22,7 @@ export interface SignInEngineDeps {
   backoff?: BackoffPolicy;
   livePresence?: LivePresenceFactory;
   ddpCall?: DdpCallOnce;
+  ddpLogin?: DdpPasswordLogin;
 }
 
 export interface CheckedServer extends ServerInfo {

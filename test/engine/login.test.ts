@@ -63,7 +63,7 @@ test('the failed-login lockout blocks even the right password, with a clear wait
   assert.match(state.kind === 'signed-out' ? state.error?.message ?? '' : '', /temporarily blocked/);
 });
 
-test('too many attempts: 429 gives the wait in seconds from X-RateLimit-Reset', async (t) => {
+test('too many attempts: 429 gives the wait in seconds (the body names it)', async (t) => {
   const { server, engine } = await engineFixture(t, { server: { rateLimit: { limit: 2, windowMs: 42_000 } } });
   await engine.login(server.url, { user: 'alice', password: 'x' });
   await engine.login(server.url, { user: 'alice', password: 'y' });

@@ -24,6 +24,8 @@ export interface ServerSettings {
   /** Accounts_ShowFormLogin (public, default true): the web client hides its password form when false. */
   showFormLogin: boolean;
   loginServices: LoginServiceConfig[];
+  /** `Accounts_EmailVerification`: password logins of non-admins need a verified e-mail. */
+  emailVerification: boolean;
 }
 
 export interface ServerContext {

@@ -73,8 +73,14 @@ function validate(ctx: ServerContext, request: Obj, attempt: Attempt, ip: string
   if (blocked) return fail(blockedError(blocked));
   if (attempt.kind === 'failed') return fail(USER_NOT_FOUND);
   const { user } = attempt;
+  if (user.type === 'app') return fail(validationError('error-app-user-is-not-allowed-to-login', 'App user is not allowed to login'));
   if (!user.active) return fail(validationError('error-user-is-not-activated', 'User is not activated'));
   if (user.roles.length === 0) return fail(validationError('error-user-has-no-roles', 'User has no roles'));
+  // Accounts_EmailVerification: non-admin password logins need a verified address; the reason
+  // keeps its unreplaced i18n placeholder, exactly as the server sends it.
+  if (ctx.settings.emailVerification && attempt.type === 'password' && !user.roles.includes('admin') && !(user.email && user.emailVerified)) {
+    return fail(validationError('error-invalid-email', 'Invalid email __email__'));
+  }
   // The 2FA login callback returns early for resume and cas (apps/meteor/server/lib/2fa/loginHandler.ts);
   // OAuth and SAML sign-ins are asked for the code like a password one.
   if (attempt.type !== 'resume' && attempt.type !== 'cas') {

@@ -49,6 +49,8 @@ export interface TestServerOptions {
   customStatuses?: Array<{ name: string; statusType: UserStatus }>;
   /** DDP methods a (future) server no longer has, e.g. 9.0 drops the deprecated UserPresence ones. */
   removedMethods?: string[];
+  /** `Accounts_EmailVerification` (default false). */
+  emailVerification?: boolean;
   /** Demo server only: unauthenticated GET /_demo/totp/<user> and /_demo/email-code/<user>. */
   demoHooks?: boolean;
   /** Called whenever a 2FA code is "e-mailed" (the demo prints it). */
@@ -135,6 +137,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     removedMethods: options.removedMethods ?? [],
     showFormLogin: options.showFormLogin ?? true,
     loginServices: [...(options.loginServices ?? [])],
+    emailVerification: options.emailVerification ?? false,
   };
   const users = new UserStore(now);
   let url = '';

@@ -56,8 +56,11 @@ export const authRoutes: Route[] = [
           json: endpointErrorBody({ error: 'error-parameter-required', reason: 'emailOrUsername is required' }),
         };
       }
-      // Unknown users get the same 200 so the endpoint does not reveal who exists.
-      const user = ctx.users.byUsernameOrEmail(value);
+      // RocketChat/Rocket.Chat apps/meteor/app/api/server/v1/users.ts (users.2fa.sendEmailCode):
+      // `includes('@') ? findOneByEmailAddress : findOneByUsername`; the e-mail lookup ignores case
+      // (a /^…$/i regex), the username lookup is exact (`{username}`), unlike the login's own
+      // case-insensitive fallback. Unknown users get the same 200 and no mail (users.ts@00e428ca).
+      const user = value.includes('@') ? ctx.users.byEmail(value) : ctx.users.all().find((u) => u.username === value);
       if (user && ctx.email.enabled(user)) ctx.email.send(user);
       return { status: 200, json: { success: true } };
     },

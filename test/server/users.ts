@@ -17,6 +17,8 @@ export interface TestUserSpec {
   backupCodes?: string[];
   ldap?: boolean;
   active?: boolean;
+  /** RC's user `type`: 'app' accounts (Apps-Engine bots) may not log in. */
+  type?: 'user' | 'app';
   roles?: string[];
   statusDefault?: UserStatus;
   statusText?: string;
@@ -52,6 +54,7 @@ export interface ServerUser {
   backupCodeHashes: string[];
   ldap: boolean;
   active: boolean;
+  type: 'user' | 'app';
   roles: string[];
   statusDefault: UserStatus;
   statusText: string;
@@ -120,6 +123,7 @@ export class UserStore {
       backupCodeHashes: (spec.backupCodes ?? []).map(sha256Base64),
       ldap: spec.ldap ?? false,
       active: spec.active ?? true,
+      type: spec.type ?? 'user',
       roles: [...(spec.roles ?? ['user'])],
       statusDefault: spec.statusDefault ?? 'online',
       statusText: spec.statusText ?? '',

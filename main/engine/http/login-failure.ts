@@ -1,5 +1,5 @@
 import type { TwoFactorMethod } from '../../common/session-state';
-import { SignInFailure, type SignInError } from '../../common/sign-in-error';
+import { SignInFailure, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { errorBodySchema, type ErrorBody } from './response-schemas';
 import { parseJson } from './read-response';
@@ -29,7 +29,11 @@ export function errorReason(body: ErrorBody): string | undefined {
 export interface TwoFactorChallenge {
   method: TwoFactorMethod;
   codeSent: boolean;
-  /** Who the e-mail code went to (EmailCheck `details.emailOrUsername`): the resend target after SSO. */
+  /**
+   * Whom the server mails codes to: `details.emailOrUsername` (the account's username or first
+   * verified e-mail, EmailCheck.ts@0e7b205e). A resend must name it, not what the person typed:
+   * users.2fa.sendEmailCode answers 200 for nobody and sends nothing (users.ts@00e428ca).
+   */
   emailOrUsername?: string;
   /** Set when a code was given and refused (`totp-invalid`, `totp-max-attempts`). */
   error?: SignInError;
@@ -53,6 +57,18 @@ export function twoFactorChallenge(body: ErrorBody): TwoFactorChallenge | undefi
   return challenge;
 }
 
+/**
+ * The other ids validateLoginAttempt throws (startup/index.js@0137f511) and the license check
+ * (`error-license-user-limit-reached`), which Rocket.Chat's own login form and the mobile app's
+ * handleLoginErrors.ts give their own words; the raw reason would be "Invalid email __email__".
+ */
+export const VALIDATION_REFUSALS: Readonly<Record<string, SignInErrorCode>> = {
+  'error-app-user-is-not-allowed-to-login': 'app-user-not-allowed',
+  'error-invalid-email': 'email-not-verified',
+  'error-user-has-no-roles': 'user-has-no-roles',
+  'error-license-user-limit-reached': 'license-user-limit',
+};
+
 const PLAIN_REJECTIONS = new Set(['unauthorized', 'user not found', 'incorrect password', '401', 'you must be logged in to do this.']);
 
 /**
@@ -69,6 +85,8 @@ export function loginRefusal(status: number, body: ErrorBody): SignInFailure {
     case 'error-user-is-not-activated':
       return new SignInFailure(signInError('user-deactivated'));
   }
+  const refusal = VALIDATION_REFUSALS[id];
+  if (refusal) return new SignInFailure(signInError(refusal));
   const words = [id, body.message ?? ''].map((word) => word.toLowerCase());
   if (status === 401 && (id === '' || words.some((word) => PLAIN_REJECTIONS.has(word)))) {
     return new SignInFailure(signInError('invalid-credentials'));
@@ -77,4 +95,19 @@ export function loginRefusal(status: number, body: ErrorBody): SignInFailure {
     return new SignInFailure(signInError('invalid-credentials'));
   }
   return new SignInFailure(signInError('login-refused', { serverMessage: errorReason(body) }));
+}
+
+/**
+ * 9.0's bare refusal (apps/meteor/server/api/ApiClass.ts@0358e0dc with applyBreakingChanges): one
+ * body for every failed login, so the REST answer no longer tells 2FA, lockout, deactivation and a
+ * wrong password apart. It stands for `invalid-credentials` unless the caller asks over DDP.
+ */
+export class BareLoginRefusal extends SignInFailure {
+  constructor() {
+    super(signInError('invalid-credentials'));
+  }
+}
+
+export function isBareLoginRefusal(status: number, body: ErrorBody): boolean {
+  return status === 401 && body.error === 'unauthorized' && body.status === undefined && body.message === undefined && body.details === undefined && body.errorType === undefined;
 }

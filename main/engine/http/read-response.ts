@@ -39,14 +39,16 @@ export function header(response: RawResponse, name: string): string | undefined 
 }
 
 /**
- * Seconds until a rate limit lifts: `X-RateLimit-Reset` is epoch milliseconds (contract §5);
- * the message's "wait N seconds" is the fallback.
+ * Seconds until a rate limit lifts. The body's "wait N seconds" first: it is a duration, while
+ * `X-RateLimit-Reset` is `Date.now() + timeToReset` in epoch ms on the *server's* clock
+ * (ApiClass.enforceRateLimit; develop middlewares/rateLimiter.ts@2e2355e7), so a skewed client
+ * clock would inflate or erase the wait. The header (then Retry-After) is only the fallback.
  */
 export function retryAfterSeconds(response: RawResponse, message: string | undefined, now: number): number | undefined {
+  const fromText = /wait (\d+) seconds?/i.exec(message ?? '');
+  if (fromText?.[1]) return Math.max(1, Number(fromText[1]));
   const reset = Number(header(response, 'x-ratelimit-reset'));
   if (Number.isFinite(reset) && reset > now) return Math.max(1, Math.ceil((reset - now) / 1000));
-  const fromText = /wait (\d+) seconds?/i.exec(message ?? '');
-  if (fromText?.[1]) return Number(fromText[1]);
   const retryAfter = Number(header(response, 'retry-after'));
   return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
 }

@@ -4,7 +4,7 @@ import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { serverEndpoint } from '../../common/server-address';
 import { classifyNetworkFailure } from './classify-network-failure';
-import { errorId, errorReason, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
+import { BareLoginRefusal, errorId, errorReason, isBareLoginRefusal, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
 import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
 import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
 import { LOGIN_SETTING_IDS, loginOptions, settingsOauthSchema, type LoginOptions } from '../sso/login-services';
@@ -165,6 +165,7 @@ export class RocketChatApi {
     const errorBody = readErrorBody(response.body);
     const challenge = twoFactorChallenge(errorBody);
     if (challenge) return { kind: 'needs-2fa', ...challenge };
+    if (isBareLoginRefusal(response.status, errorBody)) throw new BareLoginRefusal();
     if (response.status === 401 || response.status === 403 || response.status === 400) throw loginRefusal(response.status, errorBody);
     throw new SignInFailure(signInError('bad-response', { server: this.server, detail: `HTTP ${response.status}` }));
   }

@@ -9,17 +9,28 @@ import type { SsoCredential } from '../sso/sso-flow';
  * keeps it reusable for that, apps/meteor/app/2fa/server/loginHandler.ts).
  */
 export type PendingSignIn =
-  | { kind: 'password'; login: PasswordLogin }
+  /** `emailOrUsername`: the challenge's `details.emailOrUsername`, where the server mails codes. */
+  | { kind: 'password'; login: PasswordLogin; emailOrUsername?: string }
   | { kind: 'sso'; credential: SsoCredential; emailOrUsername?: string };
 
-export function sendSignIn(api: RocketChatApi, pending: PendingSignIn, code?: string): Promise<LoginOutcome> {
-  if (pending.kind === 'password') return api.login(code === undefined ? pending.login : { ...pending.login, code });
+export function sendSignIn(
+  api: RocketChatApi,
+  pending: PendingSignIn,
+  code?: string,
+  passwords: { login(request: PasswordLogin): Promise<LoginOutcome> } = api,
+): Promise<LoginOutcome> {
+  if (pending.kind === 'password') return passwords.login(code === undefined ? pending.login : { ...pending.login, code });
   return api.ssoLogin(pending.credential, code);
 }
 
-/** Where `users.2fa.sendEmailCode` should send a fresh code: the typed name, or the challenge's own target after SSO. */
+/**
+ * Where `users.2fa.sendEmailCode` should send a fresh code: the challenge's own target
+ * (`details.emailOrUsername`, EmailCheck.ts@0e7b205e), else the typed name. The endpoint looks a
+ * username up exactly and answers 200 when nobody matched, sending nothing (users.ts@00e428ca), so
+ * "Carol" typed for the account "carol" would get no mail.
+ */
 export function resendTarget(pending: PendingSignIn): string | undefined {
-  return pending.kind === 'password' ? pending.login.user : pending.emailOrUsername;
+  return pending.emailOrUsername ?? (pending.kind === 'password' ? pending.login.user : undefined);
 }
 
 /** The name the 2FA step shows. */

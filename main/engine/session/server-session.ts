@@ -12,6 +12,8 @@ import type { SsoCredential } from '../sso/sso-flow';
 import { signOut, type LogoutResult, type SignOutOptions } from './sign-out';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
+import type { DdpPasswordLogin } from '../realtime/ddp-password-login';
+import { PasswordSignIn } from './password-sign-in';
 import { liveStateEvents } from './live-state';
 import { ResumeRetry } from './resume-retry';
 import { systemScheduler, type Scheduler } from './scheduler';
@@ -28,6 +30,8 @@ export interface ServerSessionDeps {
   livePresence?: LivePresenceFactory;
   /** The DDP fallback for status changes the REST API refuses (pre-8.6, message changes locked). */
   ddpCall?: DdpCallOnce;
+  /** The DDP password sign-in for servers whose REST login answers only "unauthorized" (9.0). */
+  ddpLogin?: DdpPasswordLogin;
 }
 
 export type { LogoutResult, SignOutOptions } from './sign-out';
@@ -60,6 +64,7 @@ export class ServerSession {
   private generation = 0;
   /** The password is held only between the password step and the 2FA step, in memory. */
   private pendingLogin?: PendingSignIn;
+  private readonly passwords: PasswordSignIn;
   private live?: LivePresence;
   private autoAway: AutoAwayPreference = { enabled: true, idleSeconds: 300 };
   /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
@@ -71,6 +76,7 @@ export class ServerSession {
     this.server = deps.server;
     this.scheduler = deps.scheduler ?? systemScheduler;
     this.retry = new ResumeRetry(this.scheduler, deps.backoff ?? RESUME_BACKOFF);
+    this.passwords = new PasswordSignIn(deps.api, deps.ddpLogin);
     this.current = { kind: 'signed-out', server: this.server };
     this.status = new StatusControl({
       server: this.server,
@@ -126,7 +132,7 @@ export class ServerSession {
     return this.attempt(async (generation) => {
       const login: PasswordLogin = { user: request.user.trim(), password: request.password };
       if (request.code) login.code = request.code.trim();
-      const outcome = await this.deps.api.login(login);
+      const outcome = await this.passwords.login(login);
       return this.afterLogin(generation, { kind: 'password', login }, outcome);
     });
   }
@@ -191,7 +197,7 @@ export class ServerSession {
       if (!pending || asked.kind !== 'needs-2fa') return this.current;
       this.set({ kind: 'signing-in', server: this.server });
       try {
-        return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, code.trim()));
+        return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, code.trim(), this.passwords));
       } catch (error) {
         const failure = refusal(pending, error);
         // A network fault or rate limit during the code step keeps the step: nothing to retype.
@@ -298,7 +304,7 @@ export class ServerSession {
 
   private async afterLogin(generation: number, pending: PendingSignIn, outcome: LoginOutcome): Promise<SessionState> {
     if (outcome.kind === 'needs-2fa') {
-      const held: PendingSignIn = pending.kind === 'sso' ? { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername } : pending;
+      const held: PendingSignIn = { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername };
       this.holdForCode(held);
       let codeSent = outcome.codeSent;
       const target = resendTarget(held);
