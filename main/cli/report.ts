@@ -4,6 +4,7 @@ import { untilPhrase } from '../common/status-timing';
 import type { SignInError } from '../common/sign-in-error';
 import { nextTryMessage } from '../common/sign-in-messages';
 import { withKeychainAdvice } from './keychain-advice';
+import { sanitiseForTerminal as shown } from './terminal-text';
 
 /** The one JSON object `--json` prints (documented in the README). */
 export interface CliReport {
@@ -84,8 +85,9 @@ export function errorReport(server: string, error: SignInError): CliReport {
  * Rocket.Chat shows a user offline while none of their clients holds a live connection, whatever
  * they chose: a one-shot command (no connection) says both, so "offline" is not mistaken for a fault.
  */
-function describeUser(user: UserSummary, live: boolean, now: number): string {
-  const message = user.statusText ? ` — “${user.statusText}”` : '';
+function describeUser(raw: UserSummary, live: boolean, now: number): string {
+  const user = { ...raw, name: shown(raw.name), username: shown(raw.username, 80) };
+  const message = raw.statusText ? ` — “${shown(raw.statusText)}”` : '';
   const chosen = user.chosenStatus;
   const until = user.statusExpiresAt !== undefined && user.statusExpiresAt > now ? ` ${untilPhrase(user.statusExpiresAt, now)}${user.statusAfter ? ` (then ${user.statusAfter})` : ''}` : '';
   const external = user.statusSource === 'external' ? ' (set by an integration)' : '';

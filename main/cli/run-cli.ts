@@ -4,13 +4,13 @@ import { writeLine, type CliIo } from './cli-io';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
 import { VERSION_LINE, commandHelp, globalHelp } from './help';
 import { UsageError, parseInvocation, stringFlag, type Invocation } from './parse-args';
-import { printReport } from './print-state';
+import { printReport, safeForTerminal } from './print-state';
 import { withKeychainAdvice } from './keychain-advice';
 import { errorReport } from './report';
 
 function usageFailure(io: CliIo, json: boolean, error: UsageError, server = ''): ExitCode {
   if (json) writeLine(io.stdout, JSON.stringify({ state: 'error', server, error: { code: 'usage', message: error.message.replace(/\n/g, ' ') } }));
-  else writeLine(io.stderr, error.message.includes('\n') || error.message.includes('--help') ? error.message : `${error.message}\nRun "rc-tray --help" for usage.`);
+  else writeLine(io.stderr, safeForTerminal(error.message).includes('\n') || error.message.includes('--help') ? safeForTerminal(error.message) : `${safeForTerminal(error.message)}\nRun "rc-tray --help" for usage.`);
   return EXIT.usage;
 }
 

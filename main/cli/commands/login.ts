@@ -3,7 +3,7 @@ import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import type { ExitCode } from '../exit-codes';
 import { UsageError, booleanFlag, stringFlag } from '../parse-args';
-import { printReport, printState } from '../print-state';
+import { printReport, printState, safeForTerminal } from '../print-state';
 import { ask, readFirstLine } from '../terminal-prompt';
 import { ssoOnlyAdvice } from '../sso-advice';
 import { EXIT } from '../exit-codes';
@@ -71,7 +71,7 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
     let state = await engine.login(request.server, { user: request.user, password, code: request.code });
     const interactive = !request.passwordStdin && request.code === undefined && io.stdin.isTTY === true;
     for (let prompts = 0; interactive && state.kind === 'needs-2fa' && prompts < MAX_CODE_PROMPTS; prompts += 1) {
-      if (state.error) writeLine(io.stderr, state.error.message);
+      if (state.error) writeLine(io.stderr, safeForTerminal(state.error.message));
       const code = await ask(io.stdin, io.stderr, codeQuestion(state));
       if (code === undefined) break;
       const session = engine.session(state.server);

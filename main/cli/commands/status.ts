@@ -3,7 +3,7 @@ import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT, exitCodeForState, worstExitCode, type ExitCode } from '../exit-codes';
 import { booleanFlag, stringFlag } from '../parse-args';
-import { printState } from '../print-state';
+import { printState, safeForTerminal } from '../print-state';
 import { humanReport, reportFor } from '../report';
 import { resolveServer } from '../resolve-server';
 
@@ -31,7 +31,7 @@ export async function status(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       if (args.json) writeLine(io.stdout, JSON.stringify(reportFor(state)));
       else {
         const marker = servers.length > 1 ? (state.server === active ? '* ' : '  ') : '';
-        writeLine(code === EXIT.ok ? io.stdout : io.stderr, `${marker}${humanReport(state)}`);
+        writeLine(code === EXIT.ok ? io.stdout : io.stderr, `${marker}${safeForTerminal(humanReport(state))}`);
       }
     }
     if (!args.json && servers.length > 1) writeLine(io.stdout, '* default server (change it with: rc-tray switch SERVER)');

@@ -2,6 +2,7 @@ import type { SessionState } from '../../common/session-state';
 import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT, exitCodeForState, type ExitCode } from '../exit-codes';
+import { safeForTerminal } from '../print-state';
 import { humanReport, reportFor } from '../report';
 import { stringFlag } from '../parse-args';
 import { resolveServer } from '../resolve-server';
@@ -12,8 +13,8 @@ function line(state: SessionState, json: boolean, now: Date): string {
     return JSON.stringify(state.kind === 'signed-in' ? { ...report, connection: state.live } : report);
   }
   const time = now.toTimeString().slice(0, 8);
-  if (state.kind === 'signed-in' && state.live === 'reconnecting') return `${time} ${humanReport(state)} (reconnecting…)`;
-  return `${time} ${humanReport(state)}`;
+  if (state.kind === 'signed-in' && state.live === 'reconnecting') return `${time} ${safeForTerminal(humanReport(state))} (reconnecting…)`;
+  return `${time} ${safeForTerminal(humanReport(state))}`;
 }
 
 /** `status --watch`: one line per change, pushed by the server over the realtime connection. */
