@@ -27,6 +27,7 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
   'invalid-credentials': () => 'Wrong username, e-mail or password.',
   'session-expired': () => 'Your session has expired. Sign in again.',
   'totp-invalid': () => 'That code is not valid. Check it and try again.',
+  'code-malformed': () => 'A code has 6 digits. Check it and try again.',
   'totp-max-attempts': () => 'Too many wrong codes. Enter the newest code you received.',
   'login-blocked-user': () => 'This account is locked for a while after too many failed sign-ins. Every attempt during the block extends it.',
   'login-blocked-ip': () => 'Sign-in from this network is blocked for a while after too many failed attempts. Every attempt during the block extends it.',

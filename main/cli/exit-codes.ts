@@ -56,6 +56,7 @@ const BY_ERROR: Partial<Record<SignInErrorCode, ExitCode>> = {
   'bad-response': EXIT.unreachable,
   redirected: EXIT.unreachable,
   'totp-invalid': EXIT.twoFactor,
+  'code-malformed': EXIT.twoFactor,
   'totp-max-attempts': EXIT.twoFactor,
   'rate-limited': EXIT.rateLimited,
   'login-blocked-user': EXIT.rateLimited,

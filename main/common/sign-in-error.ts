@@ -15,6 +15,7 @@ export type SignInErrorCode =
   | 'invalid-credentials'
   | 'session-expired'
   | 'totp-invalid'
+  | 'code-malformed'
   | 'totp-max-attempts'
   | 'login-blocked-user'
   | 'login-blocked-ip'

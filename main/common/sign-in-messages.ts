@@ -36,6 +36,7 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   'invalid-credentials': () => 'Wrong username, email or password.',
   'session-expired': () => 'Your session has expired. Sign in again.',
   'totp-invalid': () => 'That code is not valid. Check it and try again.',
+  'code-malformed': () => 'A code has 6 digits (spaces and dashes are fine). Check it and try again; nothing was sent.',
   'totp-max-attempts': () => 'Too many wrong codes. A new code has been requested; enter the newest one.',
   'login-blocked-user': (c) => `Sign-in for this account is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,
   'login-blocked-ip': (c) => `Sign-in from this network is temporarily blocked after too many failed attempts. ${blockAdvice(c)}`,

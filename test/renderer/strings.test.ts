@@ -18,6 +18,7 @@ const ALL_CODES = {
   'invalid-credentials': true,
   'session-expired': true,
   'totp-invalid': true,
+  'code-malformed': true,
   'totp-max-attempts': true,
   'login-blocked-user': true,
   'login-blocked-ip': true,

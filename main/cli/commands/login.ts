@@ -10,6 +10,18 @@ import { EXIT } from '../exit-codes';
 import { loginWithToken, wantsToken } from './login-with-token';
 
 const MAX_CODE_PROMPTS = 3;
+const MAX_PASSWORD_PROMPTS = 3;
+/** Enter alone asks for another e-mailed code at most this often: mail takes a while to arrive. */
+export const RESEND_INTERVAL_MS = 30_000;
+
+/** Ctrl-C (or end of input) at a prompt: nothing more is sent. */
+class Cancelled extends Error {}
+
+/** `a•••@example.com`: enough to recognise the address, not to read it off a shared screen. */
+export function maskedAddress(address: string): string | undefined {
+  const match = /^([^@\s])[^@\s]*@([^@\s]+)$/.exec(address.trim());
+  return match ? `${match[1]}•••@${match[2]}` : undefined;
+}
 
 interface LoginRequest {
   server: string;
@@ -19,11 +31,18 @@ interface LoginRequest {
   json: boolean;
 }
 
-function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>): string {
-  if (state.twoFactor.method === 'totp') return 'Code from your authenticator app: ';
+function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>, user: string): string {
+  if (state.twoFactor.method === 'totp') return 'Code from your authenticator app (6 digits): ';
+  const to = maskedAddress(user);
   return state.twoFactor.codeSent
-    ? 'Code we just e-mailed you (Enter alone sends a new one): '
-    : 'Code from the e-mail we sent you (Enter alone sends a new one): ';
+    ? `Code we just e-mailed you${to ? ` at ${to}` : ''} (6 digits; Enter alone sends a new one): `
+    : `Code from the e-mail we sent you${to ? ` at ${to}` : ''} (6 digits; Enter alone sends a new one): `;
+}
+
+async function askOrCancel(io: CliIo, question: string, hidden = false): Promise<string> {
+  const answer = await ask(io.stdin, io.stderr, question, hidden);
+  if (answer === undefined) throw new Cancelled();
+  return answer;
 }
 
 function readRequest(args: ParsedArgs): LoginRequest {
@@ -38,7 +57,7 @@ async function readPassword(request: LoginRequest, io: CliIo): Promise<string> {
   const password = request.passwordStdin
     ? await readFirstLine(io.stdin)
     : io.stdin.isTTY
-      ? await ask(io.stdin, io.stderr, `Password for ${request.user}: `, true)
+      ? await askOrCancel(io, `Password for ${request.user}: `, true)
       : (() => {
           throw new UsageError('No terminal to ask for the password on. Pipe it in with --password-stdin.');
         })();
@@ -65,19 +84,37 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const advised = await adviseIfSsoOnly(args, io);
   if (advised !== undefined) return advised;
   const request = readRequest(args);
-  const password = await readPassword(request, io);
   const engine = io.createEngine({ insecureStorage: booleanFlag(args, 'insecure-storage') });
+  let asking: string | undefined;
   try {
+    let password = await readPassword(request, io);
     let state = await engine.login(request.server, { user: request.user, password, code: request.code });
+    asking = state.server;
     const interactive = !request.passwordStdin && request.code === undefined && io.stdin.isTTY === true;
+    // As ssh and sudo do: a mistyped password can be typed again on a terminal.
+    for (let tries = 1; interactive && tries < MAX_PASSWORD_PROMPTS && state.kind === 'signed-out' && state.error?.code === 'invalid-credentials'; tries += 1) {
+      writeLine(io.stderr, safeForTerminal(state.error.message));
+      password = await askOrCancel(io, `Password for ${request.user}: `, true);
+      if (!password) throw new UsageError('No password given.');
+      state = await engine.login(request.server, { user: request.user, password });
+    }
+    let lastSent = state.kind === 'needs-2fa' && state.twoFactor.codeSent ? Date.now() : undefined;
     for (let prompts = 0; interactive && state.kind === 'needs-2fa' && prompts < MAX_CODE_PROMPTS; prompts += 1) {
       if (state.error) writeLine(io.stderr, safeForTerminal(state.error.message));
-      const code = await ask(io.stdin, io.stderr, codeQuestion(state));
-      if (code === undefined) break;
+      const code = await askOrCancel(io, codeQuestion(state, request.user));
       const session = engine.session(state.server);
       if (code.trim() === '' && state.twoFactor.method === 'email') {
-        state = await session.resendCode();
         prompts -= 1;
+        const waitMs = lastSent === undefined ? 0 : lastSent + RESEND_INTERVAL_MS - Date.now();
+        if (waitMs > 0) {
+          writeLine(io.stderr, `A code was e-mailed moments ago; wait ${Math.ceil(waitMs / 1000)} seconds before asking for another (mail can take a minute to arrive).`);
+          continue;
+        }
+        state = await session.resendCode();
+        if (state.kind === 'needs-2fa' && !state.error) {
+          lastSent = Date.now();
+          writeLine(io.stderr, `New code sent to ${maskedAddress(request.user) ?? `the e-mail address of ${safeForTerminal(request.user)}`}.`);
+        }
       } else {
         state = await session.submitCode(code);
       }
@@ -89,6 +126,11 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       if (advice) writeLine(io.stderr, advice);
     }
     return code;
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    if (asking) engine.session(asking).cancel();
+    writeLine(io.stderr, '\nCancelled.');
+    return EXIT.cancelled;
   } finally {
     engine.dispose();
   }

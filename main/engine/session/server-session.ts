@@ -2,6 +2,7 @@ import { RESUME_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import type { LiveConnection, ServerStatusFeatures, SessionState, UserSummary } from '../../common/session-state';
 import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
+import { isWellFormedCode, normaliseTwoFactorCode } from '../../common/two-factor-code';
 import type { Credentials, LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
 import type { TokenStore } from '../keychain/token-store';
 import type { SettingsStore } from '../settings/settings-store';
@@ -131,7 +132,11 @@ export class ServerSession {
   login(request: PasswordLogin): Promise<SessionState> {
     return this.attempt(async (generation) => {
       const login: PasswordLogin = { user: request.user.trim(), password: request.password };
-      if (request.code) login.code = request.code.trim();
+      if (request.code) {
+        login.code = normaliseTwoFactorCode(request.code);
+        // Refused here, before the password leaves: a typo must not use up one of the server's tries.
+        if (!isWellFormedCode(login.code, undefined)) throw new SignInFailure(signInError('code-malformed'));
+      }
       const outcome = await this.passwords.login(login);
       return this.afterLogin(generation, { kind: 'password', login }, outcome);
     });
@@ -195,9 +200,11 @@ export class ServerSession {
       const pending = this.pendingLogin;
       const asked = this.current;
       if (!pending || asked.kind !== 'needs-2fa') return this.current;
+      const clean = normaliseTwoFactorCode(code);
+      if (!isWellFormedCode(clean, asked.twoFactor.method)) return this.settle(generation, { ...asked, error: signInError('code-malformed') });
       this.set({ kind: 'signing-in', server: this.server });
       try {
-        return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, code.trim(), this.passwords));
+        return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, clean, this.passwords));
       } catch (error) {
         const failure = refusal(pending, error);
         // A network fault or rate limit during the code step keeps the step: nothing to retype.
