@@ -78,6 +78,13 @@ test('OAuth through the window: the provider page, the server\'s end page, the e
   assert.equal(partition.cleared, 1, 'the partition\'s cookies and storage are cleared');
   await eventually(() => app.electron.trays[0]!.labels()[0]!.includes('@sam'), 'the tray shows the SSO user');
   assert.ok(await world.tokens.get(world.server.url));
+
+  // The next start resumes the SSO session with no window at all.
+  app.electron.app.quit();
+  const next = world.launch();
+  await next.started();
+  assert.equal(next.electron.windows.length, 0);
+  await eventually(() => next.electron.trays[0]!.labels()[0]!.includes('@sam'), 'resumed as the SSO user');
 });
 
 test('SAML through the window: the redirect carrying the credential is stopped there (the web client never loads)', async (t) => {
@@ -145,4 +152,30 @@ test('a navigation to a file: address is prevented and ends the flow', async (t)
   assert.equal(await window.pageNavigates('file:///etc/passwd'), false, 'prevented');
   const failed = await answer;
   assert.ok(failed.session?.kind === 'signed-out' && failed.session.error?.code === 'sso-unexpected-redirect');
+});
+
+test('a personal access token through the login window; the next start resumes it with no window', async (t) => {
+  const { app, invoke, world } = await ssoApp(t);
+  const { token, userId } = world.server.createPersonalAccessToken('alice');
+  const done = await invoke<LoginWindowState>(IPC_INVOKE.loginWithToken.channel, { server: world.server.url, userId, token });
+  assert.ok(done.session?.kind === 'signed-in');
+  assert.equal((await world.tokens.get(world.server.url))?.kind, 'personal-access-token');
+  app.electron.app.quit();
+  const next = world.launch();
+  await next.started();
+  assert.equal(next.electron.windows.length, 0);
+  await eventually(() => next.electron.trays[0]!.labels()[0]!.includes('@alice'), 'resumed as the token user');
+});
+
+test('"Sign out" in the tray of a token session keeps the token on the server and says it still exists', async (t) => {
+  const { app, invoke, world } = await ssoApp(t);
+  const { token, userId } = world.server.createPersonalAccessToken('alice');
+  await invoke<LoginWindowState>(IPC_INVOKE.loginWithToken.channel, { server: world.server.url, userId, token });
+  const tray = app.electron.trays[0]!;
+  await eventually(() => tray.item('Sign out') !== undefined, 'sign out offered');
+  tray.item('Sign out')!.click();
+  await eventually(() => app.electron.notifications.length === 1, 'a notification');
+  assert.match(app.electron.notifications[0]!.options.body, /still exists in your Rocket\.Chat profile/);
+  assert.deepEqual(world.server.personalAccessTokens('alice'), ['rc-tray']);
+  assert.equal(await world.tokens.get(world.server.url), undefined);
 });

@@ -16,7 +16,11 @@ async function signOut(engine: SignInEngine, server: string, io: CliIo, json: bo
     const message = `You were not signed in to ${serverLabel(server)}.`;
     return printReport(io, json, { state: 'signed-out', server, message }, message, EXIT.signedOut);
   }
-  const human = result.revokedOnServer ? `Signed out of ${serverLabel(server)}.` : result.message;
+  const human = result.revokedOnServer
+    ? `Signed out of ${serverLabel(server)}.`
+    : result.tokenKept
+      ? `${result.message} Or run: rc-tray logout --server ${server} --revoke`
+      : result.message;
   return printReport(io, json, { state: 'signed-out', server, message: result.message }, human, EXIT.ok);
 }
 

@@ -19,7 +19,7 @@ export interface SignOutOptions {
 }
 
 export const TOKEN_KEPT_MESSAGE =
-  'Signed out on this computer. Your personal access token still exists in your Rocket.Chat profile and still works: remove it in My Account → Personal Access Tokens (or sign out with --revoke) if it should not.';
+  'Signed out on this computer. Your personal access token still exists in your Rocket.Chat profile and still works: remove it in My Account → Personal Access Tokens if it should not.';
 
 /**
  * Forgets the saved token here; tells the server to revoke it unless it is a personal access token
