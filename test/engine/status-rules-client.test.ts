@@ -2,29 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SessionState } from '../../main/common/session-state';
 import { BROADCAST_DISABLED_REFRESH_MS } from '../../main/engine/session/status-control';
-import type { SignInEngine } from '../../main/engine/sign-in-engine';
 import { engineFixture } from '../support/engine-fixture';
 import { FakeScheduler } from '../support/fake-scheduler';
+import { until } from '../support/session-waits';
 import type { TestServerOptions } from '../server/rocketchat-test-server';
 
 const FAST_RECONNECT = { backoff: { initialMs: 50, maxMs: 400, jitter: 0.3 } };
-
-export async function until(engine: SignInEngine, server: string, predicate: (state: SessionState) => boolean, ms = 3_000): Promise<SessionState> {
-  const session = engine.session(server);
-  if (predicate(session.state)) return session.state;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`state not reached in ${ms} ms; last: ${JSON.stringify(session.state)}`));
-    }, ms);
-    const stop = session.onChange((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(state);
-    });
-  });
-}
 
 const ready = (state: SessionState) => state.kind === 'signed-in' && state.live === 'live' && state.features !== undefined;
 

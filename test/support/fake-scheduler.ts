@@ -30,6 +30,15 @@ export class FakeScheduler implements Scheduler {
     return [...this.timers.values()].map((timer) => timer.at - this.time).sort((a, b) => a - b);
   }
 
+  /**
+   * The computer sleeps: the wall clock moves on, but timers (monotonic, as Node's are on Linux)
+   * stand still and fire that much later. Code has to notice on wake.
+   */
+  sleep(ms: number): void {
+    this.time += ms;
+    for (const timer of this.timers.values()) timer.at += ms;
+  }
+
   /** Moves time forward, running every timer that falls due, in order. */
   advance(ms: number): void {
     const until = this.time + ms;

@@ -18,6 +18,7 @@ import { PasswordSignIn } from './password-sign-in';
 import { liveStateEvents } from './live-state';
 import { ResumeRetry } from './resume-retry';
 import { systemScheduler, type Scheduler } from './scheduler';
+import type { TimedStatus } from '../status/timed-status';
 import { StatusControl, type StatusChange } from './status-control';
 import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
 
@@ -83,6 +84,7 @@ export class ServerSession {
       server: this.server,
       api: deps.api,
       scheduler: this.scheduler,
+      settings: deps.settings,
       credentials: () => deps.tokens.get(this.server),
       state: () => this.current,
       update: (state) => this.set(state),
@@ -251,7 +253,11 @@ export class ServerSession {
       this.clearRetry();
       return this.resume();
     }
-    if (this.current.kind === 'signed-in') this.live?.retryNow();
+    if (this.current.kind === 'signed-in') {
+      this.live?.retryNow();
+      // Timers stand still while the computer sleeps: a restore that fell due meanwhile happens now.
+      void this.status.checkDue().catch(() => undefined);
+    }
     return Promise.resolve(this.current);
   }
 
@@ -269,6 +275,16 @@ export class ServerSession {
   /** Sets what others see; the realtime stream then confirms it. Refusals carry the server's reason. */
   setStatus(change: StatusChange): Promise<SessionState> {
     return this.status.set(change);
+  }
+
+  /** The status-for-a-while in force (quiet hours and do-not-disturb read it). */
+  get timedStatus(): TimedStatus | undefined {
+    return this.status.timedStatus;
+  }
+
+  /** Quiet hours turned off, the desktop's do-not-disturb ended: put back what was there before. */
+  endTimedStatus(reason: TimedStatus['reason']): Promise<void> {
+    return this.status.endTimed(reason);
   }
 
   /** What this server allows for statuses (read at sign-in for live sessions, on demand otherwise). */

@@ -5,13 +5,18 @@ import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
 import { STATUS_SETTING_IDS, statusFeatures } from '../status/status-features';
 import { normalizeStatusText } from '../status/status-text';
+import type { SettingsStore } from '../settings/settings-store';
+import { entryFor, stillAsSet, withTimedStatus, type StatusPair, type TimedStatus } from '../status/timed-status';
 import type { Scheduler } from './scheduler';
+import { TimedRestore } from './timed-restore';
 
 export interface StatusChange {
   status?: UserStatus;
   message?: string;
-  /** Epoch ms; only 8.6+ servers take it. */
+  /** Epoch ms. 8.6+ servers end it themselves; on older ones a live rc-tray (the app) restores it. */
   expiresAt?: number;
+  /** Why: a person's choice (the default), quiet hours, or the desktop's do-not-disturb (restored when it ends). */
+  reason?: TimedStatus['reason'];
 }
 
 /** What the realtime stream says about a status beyond code and text (8.6+ frames). */
@@ -27,6 +32,7 @@ export interface StatusControlDeps {
   server: string;
   api: RocketChatApi;
   scheduler: Scheduler;
+  settings: SettingsStore;
   credentials(): Promise<Credentials | undefined>;
   state(): SessionState;
   update(state: SessionState): void;
@@ -65,14 +71,26 @@ export class StatusControl {
   private features?: Promise<ServerStatusFeatures>;
   private refreshTimer?: unknown;
   private generation = 0;
+  private readonly timed: TimedRestore;
 
-  constructor(private readonly deps: StatusControlDeps) {}
+  constructor(private readonly deps: StatusControlDeps) {
+    this.timed = new TimedRestore({
+      server: deps.server,
+      settings: deps.settings,
+      scheduler: deps.scheduler,
+      state: deps.state,
+      restore: (entry) => this.restore(entry),
+      changed: () => this.showTimed(),
+    });
+  }
 
   /** A (new) sign-in: forget the previous server's answers; live sessions read them now. */
   signedIn(credentials: Credentials): void {
     this.stop();
     const generation = this.generation;
     if (!this.deps.live) return;
+    const state = this.deps.state();
+    if (state.kind === 'signed-in') void this.timed.load(state.user.id).catch(() => undefined);
     this.featuresFor(credentials, true).then(
       (features) => {
         if (generation !== this.generation) return;
@@ -87,6 +105,7 @@ export class StatusControl {
 
   stop(): void {
     this.generation += 1;
+    this.timed.stop();
     this.features = undefined;
     if (this.refreshTimer !== undefined) this.deps.scheduler.clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
@@ -112,19 +131,84 @@ export class StatusControl {
     const normalized: StatusChange = { ...change };
     if (change.message !== undefined) normalized.message = normalizeStatusText(change.message);
     const features = await this.featuresFor(credentials);
-    if (normalized.expiresAt !== undefined && !features.expiringStatus) throw new SignInFailure(signInError('status-expiry-unsupported'));
+    const reason = change.reason ?? 'chosen';
+    const timed = normalized.expiresAt !== undefined || reason === 'do-not-disturb';
+    // 8.6+ ends the status itself; before that only a process that stays (the app) can put it back.
+    const restoreBy = normalized.expiresAt !== undefined && features.expiringStatus ? 'server' : 'app';
+    if (timed && restoreBy === 'app' && !this.deps.live) throw new SignInFailure(signInError('status-expiry-unsupported'));
+    const sent: StatusChange = { ...normalized };
+    delete sent.reason;
+    if (restoreBy === 'app') delete sent.expiresAt;
+    // What comes back: what was there before this for-a-while (a second one keeps the first one's).
+    const earlier = this.timed.current ?? (this.deps.live ? undefined : entryFor((await this.deps.settings.read()).timedStatuses, this.deps.server, state.user.id));
+    const previous: StatusPair =
+      earlier && stillAsSet(earlier, state.user) ? earlier.restore : { status: state.user.chosenStatus ?? state.user.status, statusText: state.user.statusText };
+    await this.send(credentials, sent, features);
+    const latest = this.deps.state();
+    if (latest.kind !== 'signed-in' || latest.user.id !== state.user.id) return latest;
+    const user = userAfterChange(latest.user, sent, features, latest.live === 'live');
+    const entry: TimedStatus | undefined = timed
+      ? {
+          server: this.deps.server,
+          userId: state.user.id,
+          set: { status: user.chosenStatus ?? user.status, statusText: user.statusText },
+          restore: previous,
+          restoreBy,
+          reason,
+          ...(normalized.expiresAt !== undefined ? { expiresAt: normalized.expiresAt } : {}),
+        }
+      : undefined;
+    this.deps.update({ ...latest, user });
+    // A status set by hand ends any for-a-while (it wins); nothing to write when there was none.
+    if (entry || this.timed.current || !this.deps.live) await this.timed.record(state.user.id, entry);
+    this.showTimed();
+    return this.deps.state();
+  }
+
+  /** The current for-a-while entry (quiet hours and do-not-disturb read it). */
+  get timedStatus(): TimedStatus | undefined {
+    return this.timed.current;
+  }
+
+  /** On wake from sleep: a restore whose time passed while asleep happens now. */
+  checkDue(): Promise<void> {
+    return this.timed.check();
+  }
+
+  /** Quiet hours turned off, or the desktop's do-not-disturb ended: put back what was there. */
+  endTimed(reason: TimedStatus['reason']): Promise<void> {
+    return this.timed.end(reason);
+  }
+
+  private async send(credentials: Credentials, change: StatusChange, features: ServerStatusFeatures): Promise<void> {
     try {
-      await this.deps.api.setStatus(credentials, normalized);
+      await this.deps.api.setStatus(credentials, change);
     } catch (error) {
       if (error instanceof SignInFailure && error.code === 'session-expired') await this.deps.expire();
       if (!(error instanceof SignInFailure) || error.code !== 'status-message-not-allowed') throw error;
-      await this.afterMessageRefusal(credentials, normalized, features);
+      await this.afterMessageRefusal(credentials, change, features);
     }
+  }
+
+  /** The end of a for-a-while on an older server (or of do-not-disturb): the earlier status, and its message only if it differs. */
+  private async restore(entry: TimedStatus): Promise<void> {
+    const credentials = await this.deps.credentials();
+    const state = this.deps.state();
+    if (!credentials || state.kind !== 'signed-in') return;
+    const change: StatusChange = { status: entry.restore.status };
+    if (entry.restore.statusText !== entry.set.statusText) change.message = entry.restore.statusText;
+    const features = await this.featuresFor(credentials);
+    await this.send(credentials, change, features);
     const latest = this.deps.state();
-    if (latest.kind === 'signed-in' && latest.user.id === state.user.id) {
-      this.deps.update({ ...latest, user: userAfterChange(latest.user, normalized, features, latest.live === 'live') });
-    }
-    return this.deps.state();
+    if (latest.kind === 'signed-in') this.deps.update({ ...latest, user: userAfterChange(latest.user, change, features, latest.live === 'live') });
+  }
+
+  /** Shows the end time and what comes back (from the entry) on the session's user. */
+  private showTimed(): void {
+    const state = this.deps.state();
+    if (state.kind !== 'signed-in') return;
+    const shown = withTimedStatus(state.user, this.timed.current, this.deps.scheduler.now());
+    if (shown.statusExpiresAt !== state.user.statusExpiresAt || shown.statusAfter !== state.user.statusAfter) this.deps.update({ ...state, user: shown });
   }
 
   /** A status the realtime stream (or a refresh) reports. */
@@ -132,6 +216,8 @@ export class StatusControl {
     const state = this.deps.state();
     if (state.kind !== 'signed-in') return;
     const user: UserSummary = { ...state.user, status, statusText };
+    // A live event shows what others see; with a live connection that is the choice, except auto-away over online.
+    user.chosenStatus = status === 'away' && state.user.chosenStatus === 'online' ? 'online' : status;
     delete user.statusSource;
     delete user.statusExpiresAt;
     delete user.statusAfter;
@@ -141,6 +227,8 @@ export class StatusControl {
       if (state.user.statusExpiresAt === claim.expiresAt && state.user.statusAfter) user.statusAfter = state.user.statusAfter;
     }
     this.deps.update({ ...state, user });
+    this.timed.observed(user);
+    this.showTimed();
   }
 
   /**

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { withFileLock } from '../files/file-lock';
 import { readCappedFile, writePrivateFile } from '../files/private-file';
+import { statusSettingsFields } from './status-settings';
 import { describeSettingsProblem, salvageSettings, type SettingsProblem } from './settings-repair';
 
 /** Non-secret settings only: never a password, never a token. */
@@ -12,6 +13,7 @@ const settingsSchema = z.object({
   activeServer: z.optional(z.string()),
   /** The desktop app turned start-at-login on once, or the person chose; their choice then stands. */
   startAtLoginChosen: z.optional(z.boolean()),
+  ...statusSettingsFields,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
