@@ -14,6 +14,7 @@ export const TRAY_STRINGS = {
   openInBrowser: (server: string) => `Open ${server} in browser`,
   statusMenu: 'Status',
   statusMessageMenu: 'Set status message',
+  statusFor: (status: string) => `${status} for…`,
   serverPresets: "This server's statuses",
   liveStatusNotShared: 'This server does not share live status',
   externalStatus: 'set by an integration',

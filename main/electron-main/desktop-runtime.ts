@@ -14,6 +14,9 @@ import type { EngineOptions } from '../engine/create-engine';
 import { AutoAway } from '../engine/presence/auto-away';
 import { systemScheduler, type Scheduler } from '../engine/session/scheduler';
 import type { SignInEngine } from '../engine/sign-in-engine';
+import type { ServerSession } from '../engine/session/server-session';
+import type { StatusChange } from '../engine/session/status-control';
+import type { StatusDuration } from '../common/status-timing';
 import type { AppFiles } from './app-files';
 import type { ElectronPorts, NotificationPort } from './electron-ports';
 import { registerLoginIpc } from './login-ipc';
@@ -68,6 +71,7 @@ export class DesktopRuntime {
   private readonly behaviour: PlatformBehaviour;
   private readonly idleProbe: IdleTimeProbe;
   private screenLockState: SourceState = 'available';
+  private readonly scheduler: Scheduler;
   private primary?: string;
   private resuming = true;
   private disposed = false;
@@ -77,6 +81,7 @@ export class DesktopRuntime {
     const scheduler = deps.scheduler ?? systemScheduler;
     this.behaviour = platformBehaviour(deps.platform);
     this.idleProbe = new IdleTimeProbe(idleTimeMayBeMissing(deps.platform, deps.env));
+    this.scheduler = scheduler;
     this.hidden = isStartedHidden(deps.argv, deps.platform === 'darwin' && electron.app.getLoginItemSettings().wasOpenedAtLogin);
     this.engine = deps.createEngine({
       env: deps.env,
@@ -228,13 +233,13 @@ export class DesktopRuntime {
         return;
       }
       case 'set-status':
-        session?.setStatus({ status: action.status }).catch((error: unknown) => this.statusNotChanged(error));
+        this.setStatusFor(session, { status: action.status }, action.duration);
         return;
       case 'set-status-message':
-        session?.setStatus({ message: action.message }).catch((error: unknown) => this.statusNotChanged(error));
+        this.setStatusFor(session, { message: action.message }, action.duration);
         return;
       case 'set-custom-status':
-        session?.setStatus({ status: action.status, message: action.name }).catch((error: unknown) => this.statusNotChanged(error));
+        this.setStatusFor(session, { status: action.status, message: action.name }, action.duration);
         return;
       case 'follow-server':
         this.primary = action.server;
@@ -273,6 +278,11 @@ export class DesktopRuntime {
     this.notify(actionFailedNotification(TRAY_STRINGS.statusNotChangedTitle, messageOf(error)));
   }
 
+  /** A status from the tray, for a while when a duration was picked. */
+  private setStatusFor(session: ServerSession | undefined, change: StatusChange, duration: StatusDuration | undefined): void {
+    session?.setStatus(duration ? { ...change, duration } : change).catch((error: unknown) => this.statusNotChanged(error));
+  }
+
   private onTrayClick(): void {
     this.show(trayClickAction(this.behaviour, trayLook(this.trayInput())));
   }
@@ -307,7 +317,7 @@ export class DesktopRuntime {
       resuming: this.resuming,
       startAtLogin: this.startAtLogin.isEnabled(),
       startAtLoginAvailable: this.startAtLogin.available,
-      now: Date.now(),
+      now: this.scheduler.now(),
       otherSessions: this.engine
         .allSessions()
         .map((session) => session.state)

@@ -50,7 +50,10 @@ test('the admin custom statuses appear in the status menu with their type', () =
   const status = find(trayMenu(input(session)), 'Status');
   assert.ok(status?.type === 'submenu');
   const meeting = find(status.submenu, 'In a meeting (Busy)');
-  assert.deepEqual(meeting && meeting.type !== 'separator' && 'action' in meeting && meeting.action, { kind: 'set-custom-status', name: 'In a meeting', status: 'busy' });
+  assert.ok(meeting?.type === 'submenu');
+  assert.deepEqual(meeting.submenu[0]?.type === 'normal' && meeting.submenu[0].action, { kind: 'set-custom-status', name: 'In a meeting', status: 'busy', duration: { kind: 'for', minutes: 30 } });
+  const last = meeting.submenu.at(-1);
+  assert.deepEqual(last?.type === 'normal' && last.action, { kind: 'set-custom-status', name: 'In a meeting', status: 'busy' });
   assert.equal(find(status.submenu, 'Hidden (Invisible)'), undefined, 'a preset the server would refuse is not offered');
 });
 

@@ -47,25 +47,46 @@ test('the status submenu is radio items with the current status checked, each se
   for (const status of ['online', 'away', 'busy', 'offline'] as const) {
     const submenu = find(menu(signedIn(status)), 'Status');
     assert.ok(submenu?.type === 'submenu');
-    assert.deepEqual(labels(submenu.submenu), ['Online', 'Away', 'Busy', 'Invisible']);
+    assert.deepEqual(labels(submenu.submenu), ['Online', 'Away', 'Busy', 'Invisible', '---', 'Online for…', 'Away for…', 'Busy for…', 'Invisible for…']);
     const checked = submenu.submenu.filter((item) => item.type === 'radio' && item.checked);
     assert.equal(checked.length, 1);
     assert.deepEqual(checked[0]?.type === 'radio' && checked[0].action, { kind: 'set-status', status });
   }
 });
 
-test('status message presets set the message; clear is enabled only when a message is set', () => {
+test('each status for a while: 30 minutes, 1 hour, 2 hours, end of today, tomorrow morning, until I change it', () => {
+  const submenu = find(menu(signedIn()), 'Status');
+  assert.ok(submenu?.type === 'submenu');
+  const busyFor = find(submenu.submenu, 'Busy for…');
+  assert.ok(busyFor?.type === 'submenu');
+  assert.deepEqual(labels(busyFor.submenu), ['For 30 minutes', 'For 1 hour', 'For 2 hours', 'Until the end of today', 'Until tomorrow morning', 'Until I change it']);
+  assert.deepEqual(
+    busyFor.submenu.map((item) => item.type === 'normal' && item.action),
+    [
+      { kind: 'set-status', status: 'busy', duration: { kind: 'for', minutes: 30 } },
+      { kind: 'set-status', status: 'busy', duration: { kind: 'for', minutes: 60 } },
+      { kind: 'set-status', status: 'busy', duration: { kind: 'for', minutes: 120 } },
+      { kind: 'set-status', status: 'busy', duration: { kind: 'end-of-today' } },
+      { kind: 'set-status', status: 'busy', duration: { kind: 'tomorrow-morning' } },
+      { kind: 'set-status', status: 'busy' },
+    ],
+  );
+});
+
+test('status message presets, each with "clear after"; clear is enabled only when a message is set', () => {
   const plain = find(menu(signedIn('online')), 'Set status message');
   assert.ok(plain?.type === 'submenu');
   const meeting = find(plain.submenu, 'In a meeting');
-  assert.deepEqual(meeting?.type === 'radio' && meeting.action, { kind: 'set-status-message', message: 'In a meeting' });
+  assert.ok(meeting?.type === 'submenu');
+  assert.deepEqual(labels(meeting.submenu), ['Clear after 30 minutes', 'Clear after 1 hour', 'Clear after 2 hours', 'Clear at the end of today', 'Clear tomorrow morning', "Don't clear"]);
+  assert.deepEqual(meeting.submenu[1]?.type === 'normal' && meeting.submenu[1].action, { kind: 'set-status-message', message: 'In a meeting', duration: { kind: 'for', minutes: 60 } });
+  assert.deepEqual(meeting.submenu[5]?.type === 'normal' && meeting.submenu[5].action, { kind: 'set-status-message', message: 'In a meeting' });
   const clearWhenEmpty = find(plain.submenu, 'Clear status message');
   assert.equal(clearWhenEmpty?.type === 'normal' && clearWhenEmpty.enabled, false);
 
   const withMessage = find(menu(signedIn('busy', { statusText: 'In a meeting' })), 'Set status message');
   assert.ok(withMessage?.type === 'submenu');
-  const checkedPreset = find(withMessage.submenu, 'In a meeting');
-  assert.equal(checkedPreset?.type === 'radio' && checkedPreset.checked, true);
+  assert.ok(find(withMessage.submenu, 'In a meeting ✓'), 'the current one is marked');
   const clear = find(withMessage.submenu, 'Clear status message');
   assert.deepEqual(clear?.type === 'normal' && clear.enabled && clear.action, { kind: 'set-status-message', message: '' });
 });

@@ -28,7 +28,7 @@ eachPlatform('choosing a status sets it on the server and the rebuilt menu check
 
 eachPlatform('a status message preset is set, and cleared again', async (t, platform) => {
   const { world, tray } = await signedInApp(t, platform);
-  tray.item('Set status message', 'In a meeting')?.click();
+  tray.item('Set status message', 'In a meeting', "Don't clear")?.click();
   await eventually(() => world.server.user('alice').statusText === 'In a meeting', 'message on server');
   await eventually(() => tray.item('Set status message', 'Clear status message')?.enabled === true, 'clear enabled');
   tray.item('Set status message', 'Clear status message')?.click();

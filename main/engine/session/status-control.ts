@@ -1,10 +1,12 @@
 import type { ServerStatusFeatures, SessionState, StatusSource, UserStatus, UserSummary } from '../../common/session-state';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
+import { durationEnd, type StatusDuration } from '../../common/status-timing';
 import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
-import { STATUS_SETTING_IDS, statusFeatures } from '../status/status-features';
+import { loadStatusFeatures, STATUS_SETTING_IDS } from '../status/status-features';
 import { normalizeStatusText } from '../status/status-text';
+import { userAfterChange } from '../status/user-after-change';
 import type { SettingsStore } from '../settings/settings-store';
 import { entryFor, stillAsSet, withTimedStatus, type StatusPair, type TimedStatus } from '../status/timed-status';
 import type { Scheduler } from './scheduler';
@@ -15,6 +17,8 @@ export interface StatusChange {
   message?: string;
   /** Epoch ms. 8.6+ servers end it themselves; on older ones a live rc-tray (the app) restores it. */
   expiresAt?: number;
+  /** Instead of `expiresAt`: "for 1 hour", "until tomorrow morning", counted from this session's clock. */
+  duration?: StatusDuration;
   /** Why: a person's choice (the default), quiet hours, or the desktop's do-not-disturb (restored when it ends). */
   reason?: TimedStatus['reason'];
 }
@@ -41,25 +45,6 @@ export interface StatusControlDeps {
   ddpCall?: DdpCallOnce;
   /** A session that holds a live connection (the app, `status --watch`) reads the server's status features at sign-in. */
   live: boolean;
-}
-
-/** The user as the server will show them after `change` (so the tray and CLI never show other text than others see). */
-export function userAfterChange(user: UserSummary, change: StatusChange, features: ServerStatusFeatures | undefined, liveHeld: boolean): UserSummary {
-  const next: UserSummary = { ...user };
-  delete next.statusExpiresAt;
-  delete next.statusAfter;
-  delete next.statusSource;
-  if (change.status !== undefined) {
-    // Without a live connection of this user, others keep seeing offline (contract §9).
-    if (liveHeld) next.status = change.status;
-    next.chosenStatus = change.status;
-  }
-  if (change.message !== undefined) next.statusText = change.message;
-  // 8.6's Presence.setStatus: online without text resets to Online with no text (clearActiveState).
-  else if (features?.expiringStatus && change.status === 'online') next.statusText = '';
-  if (features?.expiringStatus && !(change.status === 'online' && change.message === undefined)) next.statusSource = 'manual';
-  if (change.expiresAt !== undefined) next.statusExpiresAt = change.expiresAt;
-  return next;
 }
 
 /**
@@ -114,7 +99,7 @@ export class StatusControl {
   /** What this server allows; read once (three small requests) and kept for the session. */
   featuresFor(credentials: Credentials, withCustomStatuses = false): Promise<ServerStatusFeatures> {
     if (!this.features) {
-      const loading = this.loadFeatures(credentials, withCustomStatuses);
+      const loading = loadStatusFeatures(this.deps.api, credentials, withCustomStatuses);
       this.features = loading;
       loading.catch(() => {
         if (this.features === loading) this.features = undefined;
@@ -129,7 +114,10 @@ export class StatusControl {
     const credentials = await this.deps.credentials();
     if (!credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.deps.server }));
     const normalized: StatusChange = { ...change };
+    delete normalized.duration;
     if (change.message !== undefined) normalized.message = normalizeStatusText(change.message);
+    const ends = change.duration ? durationEnd(change.duration, this.deps.scheduler.now()) : undefined;
+    if (ends !== undefined) normalized.expiresAt = ends;
     const features = await this.featuresFor(credentials);
     const reason = change.reason ?? 'chosen';
     const timed = normalized.expiresAt !== undefined || reason === 'do-not-disturb';
@@ -259,16 +247,6 @@ export class StatusControl {
         }),
       );
     }
-  }
-
-  private async loadFeatures(credentials: Credentials, withCustomStatuses: boolean): Promise<ServerStatusFeatures> {
-    const [info, settings, custom] = await Promise.all([
-      this.deps.api.serverInfo(),
-      this.deps.api.publicSettings(STATUS_SETTING_IDS),
-      // Custom statuses are an extra; a server without the endpoint simply has none.
-      withCustomStatuses ? this.deps.api.customStatuses(credentials).catch(() => []) : Promise.resolve([]),
-    ]);
-    return statusFeatures(info.version, settings, custom);
   }
 
   /** Broadcast disabled: one `GET /me` every 5 minutes, and only while the setting stays on. */

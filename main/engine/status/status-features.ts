@@ -1,4 +1,5 @@
 import type { CustomStatus, ServerStatusFeatures, UserStatus } from '../../common/session-state';
+import type { Credentials, RocketChatApi } from '../http/rocketchat-api';
 
 /** The public settings that decide what the status menu offers (all public in RC, see the stand-in's routes-settings.ts). */
 export const STATUS_SETTING_IDS = ['Accounts_AllowInvisibleStatusOption', 'Accounts_AllowUserStatusMessageChange', 'Presence_broadcast_disabled'] as const;
@@ -34,4 +35,15 @@ export function statusFeatures(version: string, settings: ReadonlyMap<string, un
     liveStatusShared: !flag('Presence_broadcast_disabled', false),
     customStatuses,
   };
+}
+
+/** `/api/info`, the public settings and (for the tray) the custom statuses: read once per sign-in. */
+export async function loadStatusFeatures(api: RocketChatApi, credentials: Credentials, withCustomStatuses: boolean): Promise<ServerStatusFeatures> {
+  const [info, settings, custom] = await Promise.all([
+    api.serverInfo(),
+    api.publicSettings(STATUS_SETTING_IDS),
+    // Custom statuses are an extra; a server without the endpoint simply has none.
+    withCustomStatuses ? api.customStatuses(credentials).catch(() => []) : Promise.resolve([]),
+  ]);
+  return statusFeatures(info.version, settings, custom);
 }
