@@ -6,6 +6,7 @@ import { booleanFlag, stringFlag } from '../parse-args';
 import { printState, safeForTerminal } from '../print-state';
 import { humanReport, reportFor } from '../report';
 import { resolveServer } from '../resolve-server';
+import { withSavedTimedStatus } from '../timed-overlay';
 
 const NONE_SAVED = 'You are not signed in to any server. Run: rc-tray login --server URL';
 
@@ -18,14 +19,17 @@ export async function status(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const engine = io.createEngine();
   try {
     const typed = stringFlag(args, 'server');
-    if (typed !== undefined) return printState(io, args.json, await engine.session(await resolveServer(engine, typed)).resume());
+    if (typed !== undefined) {
+      const state = await engine.session(await resolveServer(engine, typed)).resume();
+      return printState(io, args.json, await withSavedTimedStatus(engine, state));
+    }
     const servers = await engine.savedServers();
     if (servers.length === 0) {
       writeLine(args.json ? io.stdout : io.stderr, args.json ? JSON.stringify({ state: 'signed-out', server: '', message: NONE_SAVED }) : NONE_SAVED);
       return EXIT.signedOut;
     }
     const active = await engine.activeServer();
-    const states: SessionState[] = await Promise.all(servers.map((server) => engine.session(server).resume()));
+    const states: SessionState[] = await Promise.all(servers.map(async (server) => withSavedTimedStatus(engine, await engine.session(server).resume())));
     for (const state of states) {
       const code = exitCodeForState(state);
       if (args.json) writeLine(io.stdout, JSON.stringify(reportFor(state)));
