@@ -2,11 +2,17 @@ import type { Scheduler } from '../../main/engine/session/scheduler';
 
 /** A clock that moves only when the test says so; `random` is fixed so delays are exact. */
 export class FakeScheduler implements Scheduler {
-  private time = 1_000_000;
+  private time: number;
   private nextHandle = 1;
   private readonly timers = new Map<number, { at: number; callback: () => void }>();
 
-  constructor(private readonly fixedRandom = 0.5) {}
+  /** `start`: the clock's epoch ms (a chosen local date for calendar tests). */
+  constructor(
+    private readonly fixedRandom = 0.5,
+    start = 1_000_000,
+  ) {
+    this.time = start;
+  }
 
   now(): number {
     return this.time;
