@@ -15,6 +15,8 @@ PACKAGES=(
   "p7zip-full:7za, for the packaging check's tar.gz"
   "openssl:certificates for the TLS tests"
   "bsdutils:script(1), the pseudo-terminal for the CLI prompt tests"
+  "libglib2.0-bin:gsettings and gdbus, how rc-tray reads the desktop's do-not-disturb"
+  "gsettings-desktop-schemas:GNOME's notification settings, for the do-not-disturb test"
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
