@@ -1,6 +1,8 @@
 import type { SessionState, UserStatus } from '../common/session-state';
 import { isCanonicalServerAddress, serverLabel } from '../common/server-address';
+import type { QuietHours } from '../common/quiet-hours';
 import type { StatusDuration } from '../common/status-timing';
+import { quietHoursSubmenu } from './quiet-hours-menu';
 import { messageSubmenu, statusSubmenu } from './status-menu';
 import { TRAY_STRINGS } from './tray-strings';
 import { stateLine, trayLook, userLine, type TrayInput } from './tray-view';
@@ -17,6 +19,8 @@ export type TrayAction =
   /** Signs out of `server`, or of the server the tray follows. */
   | { kind: 'sign-out'; server?: string }
   | { kind: 'follow-server'; server: string }
+  /** Quiet hours: the fields that change (saved in settings; the app acts on them). */
+  | { kind: 'quiet-hours'; change: Partial<Pick<QuietHours, 'enabled' | 'days' | 'start' | 'end' | 'status' | 'followDesktop'>> }
   | { kind: 'set-start-at-login'; enabled: boolean }
   | { kind: 'quit' };
 
@@ -79,6 +83,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
     items.push(statusSubmenu(session));
     const messages = messageSubmenu(session);
     if (messages) items.push(messages);
+    if (input.quietHours) items.push(quietHoursSubmenu(input.quietHours, input.doNotDisturb ?? { available: false }, input.now ?? Date.now()));
   } else if (trayLook(input) === 'signed-out') {
     items.push({ type: 'normal', label: TRAY_STRINGS.signIn, enabled: true, action: { kind: 'sign-in' } });
   }

@@ -1,5 +1,7 @@
 import type { SessionState, UserStatus, UserSummary } from '../common/session-state';
+import type { QuietHours } from '../common/quiet-hours';
 import { untilPhrase } from '../common/status-timing';
+import type { DoNotDisturbInfo } from './quiet-hours-menu';
 import { serverLabel } from '../common/server-address';
 import { nextTryLine } from '../common/sign-in-messages';
 import { TRAY_STRINGS } from './tray-strings';
@@ -18,6 +20,9 @@ export interface TrayInput {
   autoAwayNotice?: string;
   /** The clock for "until 15:30" (epoch ms); the app passes Date.now(). */
   now?: number;
+  /** Quiet hours as saved (the menu offers them while signed in). */
+  quietHours?: QuietHours;
+  doNotDisturb?: DoNotDisturbInfo;
 }
 
 export type TrayLook = 'online' | 'away' | 'busy' | 'invisible' | 'connecting' | 'unreachable' | 'signed-out';

@@ -28,6 +28,10 @@ import { netWebSocketOpener } from './net-websocket-socket';
 import { wireSystemEvents } from './system-events';
 import { dbusScreenLockSource, type ScreenLockSource } from './linux-screen-lock';
 import { TrayController } from './tray-controller';
+import { watchSettingsFile } from './settings-watch';
+import { doNotDisturbSource } from '../engine/presence/do-not-disturb';
+import { QuietHoursControl } from '../engine/status/quiet-hours-control';
+import type { DoNotDisturbInfo } from '../desktop/quiet-hours-menu';
 
 export interface DesktopAppDeps {
   electron: ElectronPorts;
@@ -65,6 +69,8 @@ export class DesktopRuntime {
   private readonly loginWindow: LoginWindow;
   private readonly startAtLogin: StartAtLogin;
   private readonly autoAway: AutoAway;
+  private readonly quietHours: QuietHoursControl;
+  private readonly doNotDisturb: DoNotDisturbInfo;
   private readonly lastStates = new Map<string, SessionState>();
   private readonly notifications = new Set<NotificationPort>();
   private readonly cleanups: Array<() => void> = [];
@@ -82,16 +88,20 @@ export class DesktopRuntime {
     this.behaviour = platformBehaviour(deps.platform);
     this.idleProbe = new IdleTimeProbe(idleTimeMayBeMissing(deps.platform, deps.env));
     this.scheduler = scheduler;
+    const configFolder = appConfigFolder(deps.env, electron.app.getPath('userData'));
     this.hidden = isStartedHidden(deps.argv, deps.platform === 'darwin' && electron.app.getLoginItemSettings().wasOpenedAtLogin);
     this.engine = deps.createEngine({
       env: deps.env,
-      configFolder: appConfigFolder(deps.env, electron.app.getPath('userData')),
+      configFolder,
       http: { adapter: 'fetch', fetch: electronFetch(electron.net) },
       // The tray shows what others see, which only a live connection makes true (contract §9);
       // it goes through Chromium's stack like REST (system proxy, OS certificate store).
       live: { openSocket: netWebSocketOpener(electron.net) },
       onSettingsNotice: (sentence) => this.notify(actionFailedNotification(TRAY_STRINGS.settingsRepairedTitle, sentence)),
     });
+    const dnd = doNotDisturbSource(deps.platform, deps.env);
+    this.doNotDisturb = dnd.availability.available ? { available: true } : { available: false, reason: dnd.availability.reason };
+    this.quietHours = new QuietHoursControl({ sessions: () => this.engine.allSessions(), settings: this.engine.settings, scheduler, doNotDisturb: dnd, onChange: () => this.render() });
     this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
     this.tray = new TrayController(
       {
@@ -138,6 +148,13 @@ export class DesktopRuntime {
     };
     this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler, screenLock, onScreenLockUnavailable }));
     this.autoAway = autoAway;
+    const quietHours = this.quietHours;
+    // Timers stand still while asleep: a boundary passed meanwhile is acted on at wake.
+    const onWake = () => void quietHours.evaluate().catch(() => undefined);
+    electron.powerMonitor.on('resume', onWake);
+    this.cleanups.push(() => electron.powerMonitor.removeListener('resume', onWake));
+    this.cleanups.push(watchSettingsFile(configFolder, () => void quietHours.reload().catch(() => undefined)));
+    this.cleanups.push(() => quietHours.dispose());
     // Windows: a click on a notice in Action Center reaches only this, once its toast timed out.
     if (this.behaviour.notificationActivation === 'handle-activation') {
       electron.Notification.handleActivation?.(() => this.show(notificationActivationAction(trayLook(this.trayInput()))));
@@ -178,6 +195,7 @@ export class DesktopRuntime {
     if (this.disposed) return;
     this.primary ??= server;
     this.resuming = false;
+    void this.quietHours.reload().catch(() => undefined);
     this.render();
     const action = startupAction(this.primarySession(), this.hidden);
     if (action.kind === 'open-login') this.loginWindow.open();
@@ -189,6 +207,8 @@ export class DesktopRuntime {
     const previous = this.lastStates.get(state.server);
     this.lastStates.set(state.server, state);
     if (state.kind === 'signed-in') this.autoAway.evaluate();
+    // A session that (re)appears signed in during quiet hours gets them (once per window and server).
+    if (state.kind === 'signed-in' && previous?.kind !== 'signed-in' && !this.resuming) void this.quietHours.evaluate().catch(() => undefined);
     if (!this.resuming && state.server === this.primary) {
       const notification = sessionEndedNotification(previous, state, this.loginWindow.isOpen);
       if (notification) this.notify(notification);
@@ -241,6 +261,14 @@ export class DesktopRuntime {
       case 'set-custom-status':
         this.setStatusFor(session, { status: action.status, message: action.name }, action.duration);
         return;
+      case 'quiet-hours': {
+        const change = action.change;
+        this.engine.settings
+          .update((settings) => ({ ...settings, quietHours: { ...(settings.quietHours ?? this.quietHours.current), ...change } }))
+          .then(() => this.quietHours.reload())
+          .catch((error: unknown) => this.notify(actionFailedNotification(TRAY_STRINGS.quietHoursNotChangedTitle, messageOf(error))));
+        return;
+      }
       case 'follow-server':
         this.primary = action.server;
         void this.engine.settings.update((settings) => ({ ...settings, activeServer: action.server })).catch(() => undefined);
@@ -318,6 +346,8 @@ export class DesktopRuntime {
       startAtLogin: this.startAtLogin.isEnabled(),
       startAtLoginAvailable: this.startAtLogin.available,
       now: this.scheduler.now(),
+      quietHours: this.quietHours.current,
+      doNotDisturb: this.doNotDisturb,
       otherSessions: this.engine
         .allSessions()
         .map((session) => session.state)

@@ -9,6 +9,8 @@ export interface QuietHoursDeps {
   settings: SettingsStore;
   scheduler: Scheduler;
   doNotDisturb?: DoNotDisturbSource;
+  /** The setting changed (the tray shows it). */
+  onChange?: (hours: QuietHours) => void;
 }
 
 /**
@@ -28,6 +30,10 @@ export class QuietHoursControl {
 
   constructor(private readonly deps: QuietHoursDeps) {}
 
+  get current(): QuietHours {
+    return this.hours;
+  }
+
   /** Reads the setting (at start, and whenever the settings file changed: the tray or `rc-tray quiet-hours`). */
   async reload(): Promise<void> {
     const saved = (await this.deps.settings.read()).quietHours ?? DEFAULT_QUIET_HOURS;
@@ -37,6 +43,7 @@ export class QuietHoursControl {
     if (JSON.stringify(before) !== JSON.stringify(saved)) {
       if (before.enabled && !saved.enabled) await this.forEachSession((session) => session.endTimedStatus('quiet-hours'));
       this.followDesktop(saved.followDesktop);
+      this.deps.onChange?.(saved);
     }
     await this.evaluate();
   }
