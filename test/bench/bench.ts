@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine } from '../../main/engine/create-engine';
 import type { SessionState } from '../../main/common/session-state';
+import { systemScheduler } from '../../main/engine/session/scheduler';
+import { QuietHoursControl } from '../../main/engine/status/quiet-hours-control';
 import { startTestServer } from '../server/rocketchat-test-server';
 import { CLI } from '../support/cli-runner';
 
@@ -107,11 +109,20 @@ async function main(): Promise<void> {
   }
   print(`status change → engine state: median ${fixed(median(latencies), 2)} ms, p95 ${fixed(percentile(latencies, 0.95), 2)} ms over ${CHANGES} changes (goal: under 1000 ms)`);
 
-  // 3. Idle cost: no HTTP polling while signed in and live.
+  // 3. Idle cost: no HTTP polling while signed in and live, with quiet hours on (their boundaries are timers).
+  const inTwoHours = new Date(Date.now() + 2 * 3_600_000);
+  const start = inTwoHours.getHours() * 60 + inTwoHours.getMinutes();
+  await engine.settings.update((settings) => ({
+    ...settings,
+    quietHours: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start, end: (start + 60) % 1440, status: 'busy', message: 'Quiet', followDesktop: false },
+  }));
+  const quietHours = new QuietHoursControl({ sessions: () => engine.allSessions(), settings: engine.settings, scheduler: systemScheduler });
+  await quietHours.reload();
   server.resetRequests();
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
   const idleHttp = server.requests().filter((request) => request.transport === 'http').length;
-  print(`HTTP requests while idle for ${IDLE_SECONDS} s: ${idleHttp} (must be 0)`);
+  print(`HTTP requests while idle for ${IDLE_SECONDS} s, quiet hours on (next boundary in 2 h): ${idleHttp} (must be 0)`);
+  quietHours.dispose();
 
   await engine.session(server.url).logout();
   engine.dispose();
