@@ -182,9 +182,6 @@ export class LoginWindowService {
 
   private async answer(session: SessionState | null): Promise<LoginWindowState> {
     this.ownAnswer = session;
-    // Before any await: a push racing this answer (a live status change, the server's status
-    // settings arriving) must not send the window the answer it is about to get anyway.
-    if (session) this.lastPushed = JSON.stringify(session);
     const state = await this.current();
     const answered = { ...state, session: session ?? state.session };
     this.lastPushed = JSON.stringify(answered.session);
