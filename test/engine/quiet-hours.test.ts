@@ -57,14 +57,14 @@ async function advanceTo(scheduler: FakeScheduler, time: number) {
 }
 
 test('7.x: busy with the message at 18:00, and back to the earlier status at 09:00 (the app restores it)', async (t) => {
-  const { server, scheduler, session } = await world(t);
+  const { server, engine, scheduler, session } = await world(t);
   await session.setStatus({ status: 'away', message: 'Errands' });
   await advanceTo(scheduler, at(7, 17, 59));
   assert.equal(server.user('alice').statusDefault, 'away');
   await advanceTo(scheduler, at(7, 18, 0));
   await eventually(() => server.user('alice').statusDefault === 'busy', 'quiet at 18:00');
   assert.equal(server.user('alice').statusText, 'Off work');
-  assert.equal(session.state.kind === 'signed-in' && session.state.user.statusExpiresAt, at(8, 9, 0));
+  await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.statusExpiresAt === at(8, 9, 0) && s.user.statusAfter === 'away');
   await advanceTo(scheduler, at(8, 9, 0));
   await eventually(() => server.user('alice').statusDefault === 'away', 'back at 09:00');
   assert.equal(server.user('alice').statusText, 'Errands');

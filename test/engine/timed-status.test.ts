@@ -5,7 +5,7 @@ import type { SignInEngine } from '../../main/engine/sign-in-engine';
 import { engineFixture } from '../support/engine-fixture';
 import { FakeScheduler } from '../support/fake-scheduler';
 import type { TestServerOptions } from '../server/rocketchat-test-server';
-import { eventually, until } from '../support/session-waits';
+import { eventually, eventuallyAsync, until } from '../support/session-waits';
 
 const FAST_RECONNECT = { backoff: { initialMs: 50, maxMs: 400, jitter: 0.3 } };
 const HOUR = 3_600_000;
@@ -49,7 +49,7 @@ test('7.x: busy for an hour — rc-tray restores the previous status itself when
   await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'away' && s.user.statusText === 'Coffee');
   assert.equal(server.user('alice').statusDefault, 'away');
   assert.equal(server.user('alice').statusText, 'Coffee');
-  assert.deepEqual((await engine.settings.read()).timedStatuses, []);
+  await eventuallyAsync(async () => (await engine.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
   assert.equal(user(session.state).statusExpiresAt, undefined);
   assert.ok(restart);
 });
@@ -60,7 +60,7 @@ test('7.x: a change made elsewhere meanwhile cancels the restore', async (t) => 
   server.setStatusFromOtherClient('alice', 'away', 'Set on the phone');
   await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'away');
   await settled();
-  assert.deepEqual((await engine.settings.read()).timedStatuses, []);
+  await eventuallyAsync(async () => (await engine.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
   scheduler.advance(2 * HOUR);
   await settled();
   assert.equal(server.user('alice').statusDefault, 'away');
@@ -88,6 +88,7 @@ test('7.x: a restart keeps the pending restore, and it still happens on time', a
   scheduler.advance(HOUR);
   await until(next, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'online');
   assert.equal(server.user('alice').statusDefault, 'online');
+  await eventuallyAsync(async () => (await next.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
 });
 
 test('7.x: the app was not running when the time came — restored at the next start', async (t) => {
@@ -99,7 +100,7 @@ test('7.x: the app was not running when the time came — restored at the next s
   await next.resumeAll();
   await until(next, server.url, (s) => s.kind === 'signed-in' && s.live === 'live' && s.user.status === 'online');
   assert.equal(server.user('alice').statusDefault, 'online');
-  assert.deepEqual((await next.settings.read()).timedStatuses, []);
+  await eventuallyAsync(async () => (await next.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
 });
 
 test('7.x: sleep across the end — restored on wake, not an hour late', async (t) => {
@@ -111,6 +112,7 @@ test('7.x: sleep across the end — restored on wake, not an hour late', async (
   await session.retryNow(); // what powerMonitor 'resume' does
   await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'online');
   assert.equal(server.user('alice').statusDefault, 'online');
+  await eventuallyAsync(async () => (await engine.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
 });
 
 test('8.6: busy for an hour is sent as expiresAt; the server restores it, rc-tray only shows it', async (t) => {
@@ -140,4 +142,18 @@ test('8.6: a status an integration set is shown as such and auto-away leaves it 
   await settled();
   assert.equal(server.user('alice').statusConnection, 'online', 'no UserPresence:away was sent');
   assert.equal(user(session.state).statusText, 'In a meeting');
+});
+
+test('7.x: a restore the network drops is kept and tried again a minute later', async (t) => {
+  const { server, engine, scheduler, session } = await world(t);
+  await session.setStatus({ status: 'busy', expiresAt: scheduler.now() + HOUR });
+  server.addFault({ path: '/api/v1/users.setStatus', status: 503, times: 1 });
+  scheduler.advance(HOUR);
+  await settled();
+  assert.equal(server.user('alice').statusDefault, 'busy', 'the first try failed');
+  assert.equal((await engine.settings.read()).timedStatuses?.length, 1, 'the restore is still owed');
+  scheduler.advance(60_000);
+  await until(engine, server.url, (s) => s.kind === 'signed-in' && s.user.status === 'online');
+  assert.equal(server.user('alice').statusDefault, 'online');
+  await eventuallyAsync(async () => (await engine.settings.read()).timedStatuses?.length === 0, 'the entry is gone');
 });

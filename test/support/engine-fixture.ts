@@ -43,7 +43,8 @@ export async function engineFixture(
     engines.forEach((each) => each.dispose());
     await server.close();
     await tokens.delete(server.url).catch(() => false);
-    await rm(configFolder, { recursive: true, force: true });
+    // A settings write an engine started just before the end may still be landing: retry.
+    await rm(configFolder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
   return { server, engine, configFolder, keychainService, tokens, env, restart: make };
 }

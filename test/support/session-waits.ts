@@ -27,3 +27,12 @@ export async function eventually(check: () => boolean, what: string, ms = 3_000)
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The same for a condition that has to be read asynchronously (settings on disk). */
+export async function eventuallyAsync(check: () => Promise<boolean>, what: string, ms = 3_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not reached in ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,7 +1,11 @@
 import type { SessionState, UserSummary } from '../../common/session-state';
+import { isTransient, SignInFailure } from '../../common/sign-in-error';
 import type { SettingsStore } from '../settings/settings-store';
 import { entryFor, restoreDecision, sameEntry, stillAsSet, withoutEntry, type TimedStatus } from '../status/timed-status';
 import type { Scheduler } from './scheduler';
+
+/** A restore the server did not take (offline, timeout) is tried again after this long. */
+export const RESTORE_RETRY_MS = 60_000;
 
 export interface TimedRestoreDeps {
   server: string;
@@ -23,6 +27,8 @@ export class TimedRestore {
   private entry?: TimedStatus;
   private timer?: unknown;
   private generation = 0;
+  /** Stopped (signed out, disposed) until the next load: nothing more is written. */
+  private stopped = false;
 
   constructor(private readonly deps: TimedRestoreDeps) {}
 
@@ -32,6 +38,7 @@ export class TimedRestore {
 
   /** After a sign-in: pick up what an earlier run left, and act on it if its time came meanwhile. */
   async load(userId: string): Promise<void> {
+    this.stopped = false;
     const generation = this.generation;
     const settings = await this.deps.settings.read();
     if (generation !== this.generation) return;
@@ -55,7 +62,7 @@ export class TimedRestore {
   /** The status as seen now (stream, refresh, own change): anything other than what was set ends the entry. */
   observed(user: UserSummary): void {
     const entry = this.entry;
-    if (entry && !stillAsSet(entry, user)) void this.record(entry.userId, undefined).then(() => this.deps.changed(), () => undefined);
+    if (entry && !stillAsSet(entry, user) && !this.stopped) void this.record(entry.userId, undefined).then(() => this.deps.changed(), () => undefined);
   }
 
   /** Due now? (the timer, a wake from sleep, a sign-in). */
@@ -81,19 +88,38 @@ export class TimedRestore {
 
   private async settle(entry: TimedStatus, decision: 'restore' | 'drop'): Promise<void> {
     // Another rc-tray process (a second app, `status --watch`) may hold the same entry: one restores.
-    const owned = await this.deps.settings.exclusive(`status-restore:${this.deps.server}`, async () => {
+    // Under the lock the restore is sent and only then the entry removed: a network fault or a
+    // timeout keeps it, to try again shortly (or at the next wake or sign-in).
+    const outcome = await this.deps.settings.exclusive(`status-restore:${this.deps.server}`, async () => {
       const saved = entryFor((await this.deps.settings.read()).timedStatuses, this.deps.server, entry.userId);
-      if (!saved || !sameEntry(saved, entry)) return false;
+      if (!saved || !sameEntry(saved, entry)) return 'gone';
+      if (decision === 'restore') {
+        try {
+          await this.deps.restore(entry);
+        } catch (error) {
+          // Refused for good (the server said no, the session ended): nothing to try again.
+          if (error instanceof SignInFailure && isTransient(error.code)) return 'failed';
+        }
+      }
       await this.record(entry.userId, undefined);
-      return true;
+      return 'done';
     });
-    if (owned && decision === 'restore') await this.deps.restore(entry).catch(() => undefined);
-    if (!owned) this.entry = undefined;
+    if (outcome === 'gone') this.entry = undefined;
+    if (outcome === 'failed') this.retrySoon();
     this.deps.changed();
+  }
+
+  private retrySoon(): void {
+    this.clearTimer();
+    this.timer = this.deps.scheduler.setTimeout(() => {
+      this.timer = undefined;
+      void this.check().catch(() => undefined);
+    }, RESTORE_RETRY_MS);
   }
 
   stop(): void {
     this.generation += 1;
+    this.stopped = true;
     this.clearTimer();
     this.entry = undefined;
   }
@@ -106,7 +132,7 @@ export class TimedRestore {
     const delay = Math.max(0, entry.expiresAt - this.deps.scheduler.now());
     this.timer = this.deps.scheduler.setTimeout(() => {
       this.timer = undefined;
-      void this.check();
+      void this.check().catch(() => undefined);
     }, delay);
   }
 
