@@ -56,3 +56,15 @@ test('"Method not found" never signs anyone out (a server without UserPresence:a
   assert.equal(back.kind, 'signed-in');
   assert.ok(await fixture.tokens.get(server.url));
 });
+
+test('DDP login errors are read by id: lockout, rate limit (details.timeToReset), deactivation, refused token', async () => {
+  const { ddpLoginFailure } = await import('../../main/engine/realtime/ddp-login-errors');
+  assert.equal(ddpLoginFailure({ error: 'error-login-blocked-for-ip', reason: 'Login has been temporarily blocked For IP' }, 'resume').code, 'login-blocked-ip');
+  const limited = ddpLoginFailure({ error: 'too-many-requests', reason: 'Error, too many requests. Please slow down. You must wait 7 seconds before trying again.', details: { timeToReset: 6_500 } } as never, 'resume');
+  assert.equal(limited.code, 'rate-limited');
+  assert.equal(limited.retryAfterSeconds, 7);
+  assert.equal(ddpLoginFailure({ error: 'error-user-is-not-activated', reason: 'User is not activated' }, 'password').code, 'user-deactivated');
+  assert.equal(ddpLoginFailure({ error: 403, reason: "You've been logged out by the server. Please log in again." }, 'resume').code, 'session-expired');
+  assert.equal(ddpLoginFailure({ error: 401, reason: 'User not found' }, 'password').code, 'invalid-credentials');
+  assert.equal(ddpLoginFailure({ error: 404, reason: "Method 'login' not found" }, 'resume').code, 'login-refused');
+});
