@@ -34,12 +34,14 @@ test('rate limit: 10/min per route+IP, headers on every response, then 429', asy
 });
 
 test('rate window resets after windowMs', async (t) => {
-  const server = await serverFor(t, { rateLimit: { limit: 1, windowMs: 150 } });
+  // The server's own clock, moved by the test: a loaded machine cannot stretch the window.
+  let time = 1_700_000_000_000;
+  const server = await serverFor(t, { rateLimit: { limit: 1, windowMs: 150 }, now: () => time });
   assert.equal((await call(server, 'GET', '/api/v1/me')).status, 401);
   const limited = await call(server, 'GET', '/api/v1/me');
   assert.equal(limited.status, 429);
   assert.match(limited.body.error, /wait 1 seconds/);
-  await sleep(200);
+  time += 200;
   assert.equal((await call(server, 'GET', '/api/v1/me')).status, 401);
 });
 
