@@ -6,15 +6,17 @@ import { engineFixture } from '../support/engine-fixture';
 // Electron cannot run here, so the same adapter runs over Node's fetch: the engine must read
 // answers and classify failures the same way on that path.
 const viaFetch = { http: { adapter: 'fetch' as const, fetch: globalThis.fetch, timeoutMs: 400 } };
+// The sign-in flow is not about timeouts: a loaded machine must not turn it into one.
+const viaFetchPatient = { http: { ...viaFetch.http, timeoutMs: 5_000 } };
 
 test('through the fetch adapter: sign in with 2FA, resume, log out', async (t) => {
-  const fixture = await engineFixture(t, { engine: viaFetch });
+  const fixture = await engineFixture(t, { engine: viaFetchPatient });
   const { server, engine } = fixture;
   const asked = await engine.login(server.url, { user: 'bob', password: 'bob-password' });
   assert.equal(asked.kind, 'needs-2fa');
   assert.equal((await engine.session(server.url).submitCode(server.totpCode('bob'))).kind, 'signed-in');
   server.resetRequests();
-  assert.equal((await fixture.restart(viaFetch).session(server.url).resume()).kind, 'signed-in');
+  assert.equal((await fixture.restart(viaFetchPatient).session(server.url).resume()).kind, 'signed-in');
   assert.equal(server.requests().length, 1);
   assert.equal((await engine.session(server.url).logout()).revokedOnServer, true);
 });
