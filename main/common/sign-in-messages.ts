@@ -32,7 +32,8 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
   timeout: (c) => `The server${at(c)} did not answer in time. It may be slow or down; try again shortly.`,
   'server-error': (c) => `The server${at(c)} had an internal problem${c.detail ? ` (${c.detail})` : ''}. Try again later.`,
   'bad-response': (c) => `The server${at(c)} sent an answer rc-tray could not understand${c.detail ? ` (${c.detail})` : ''}.`,
-  redirected: (c) => `The server redirected to ${c.detail ?? 'another address'}. Use that address instead.`,
+  // A server chooses the Location: never echo more of it than a person can check (audit F-21).
+  redirected: (c) => `The server redirected to ${c.detail ? (c.detail.length > 200 ? `${c.detail.slice(0, 200)}…` : c.detail) : 'another address'}. Use that address instead.`,
   'invalid-credentials': () => 'Wrong username, email or password.',
   'session-expired': () => 'Your session has expired. Sign in again.',
   'totp-invalid': () => 'That code is not valid. Check it and try again.',

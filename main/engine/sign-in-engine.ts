@@ -5,7 +5,7 @@ import { SignInFailure } from '../common/sign-in-error';
 import type { PasswordLogin, RocketChatApi, ServerInfo } from './http/rocketchat-api';
 import { signInError } from '../common/sign-in-messages';
 import type { TokenStore } from './keychain/token-store';
-import type { SettingsStore } from './settings/settings-store';
+import { forgetServer, type SettingsStore } from './settings/settings-store';
 import type { DdpPasswordLogin } from './realtime/ddp-password-login';
 import type { DdpCallOnce } from './realtime/ddp-call-once';
 import type { LivePresenceFactory } from './session/live-presence';
@@ -90,6 +90,19 @@ export class SignInEngine {
   onChange(listener: (state: SessionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * After a sign-out on purpose: the server leaves the saved list, unless a sign-in in another
+   * process stored a new token for it meanwhile (checked under the server's lock, so the new
+   * session is never left in the keychain where no list shows it).
+   */
+  async forgetServerIfSignedOut(server: string): Promise<boolean> {
+    return this.deps.settings.exclusive(server, async () => {
+      if (await this.deps.tokens.get(server)) return false;
+      await this.deps.settings.update((settings) => forgetServer(settings, server));
+      return true;
+    });
   }
 
   async savedServers(): Promise<string[]> {

@@ -1,6 +1,5 @@
 import { serverLabel } from '../../common/server-address';
 import type { SignInEngine } from '../../engine/sign-in-engine';
-import { forgetServer } from '../../engine/settings/settings-store';
 import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT, worstExitCode, type ExitCode } from '../exit-codes';
@@ -11,7 +10,8 @@ import { resolveServer } from '../resolve-server';
 async function signOut(engine: SignInEngine, server: string, io: CliIo, json: boolean, revoke: boolean): Promise<ExitCode> {
   const result = await engine.session(server).logout({ revoke });
   // Signed out on purpose: the server leaves the list `status` reports.
-  await engine.settings.update((settings) => forgetServer(settings, server));
+  // (Not if a racing sign-in stored a new token: that session stays listed, audit F-07.)
+  await engine.forgetServerIfSignedOut(server);
   if (!result.hadSession) {
     const message = `You were not signed in to ${serverLabel(server)}.`;
     return printReport(io, json, { state: 'signed-out', server, message }, message, EXIT.signedOut);

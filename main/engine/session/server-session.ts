@@ -12,6 +12,7 @@ import { pendingName, refusal, resendTarget, sendSignIn, type PendingSignIn } fr
 import type { SsoCredential } from '../sso/sso-flow';
 import { signOut, type LogoutResult, type SignOutOptions } from './sign-out';
 import type { LivePresence, LivePresenceFactory } from './live-presence';
+import { forgetIfStill } from './token-handover';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
 import type { DdpPasswordLogin } from '../realtime/ddp-password-login';
 import { PasswordSignIn } from './password-sign-in';
@@ -72,6 +73,8 @@ export class ServerSession {
   /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
   private replacingSaved = false;
   private disposed = false;
+  /** The token this session signed in with (what a refusal of "the token" refers to). */
+  private signedInWith?: Credentials;
   private readonly status: StatusControl;
 
   constructor(private readonly deps: ServerSessionDeps) {
@@ -120,7 +123,8 @@ export class ServerSession {
         const failure = plain(error);
         // Only the server refusing the token removes it; every other failure keeps it and retries.
         if (!TOKEN_REFUSALS.has(failure.code)) return this.goOffline(generation, failure);
-        if (generation === this.generation) await this.deps.tokens.delete(this.server);
+        // Compare and delete: a login in another process may have stored a newer token meanwhile.
+        if (generation === this.generation) await forgetIfStill(this.deps, this.server, credentials);
         return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
       }
     });
@@ -374,6 +378,7 @@ export class ServerSession {
 
   private signedIn(generation: number, credentials: Credentials, me: Parameters<typeof summariseUser>[1]): SessionState {
     if (generation !== this.generation) return this.current;
+    this.signedInWith = credentials;
     this.replacingSaved = false;
     this.retry.reset();
     this.autoAway = autoAwayPreference(me);
@@ -414,7 +419,9 @@ export class ServerSession {
   private async expire(): Promise<void> {
     this.generation += 1;
     this.stopLive();
-    await this.deps.tokens.delete(this.server).catch(() => false);
+    const refused = this.signedInWith;
+    // Only the token the server refused: another process may have signed in again meanwhile.
+    await (refused ? forgetIfStill(this.deps, this.server, refused) : this.deps.tokens.delete(this.server)).catch(() => false);
     this.set({ kind: 'signed-out', server: this.server, error: signInError('session-expired') });
   }
 
