@@ -99,7 +99,8 @@ export class SignInEngine {
    */
   async forgetServerIfSignedOut(server: string): Promise<boolean> {
     return this.deps.settings.exclusive(server, async () => {
-      if (await this.deps.tokens.get(server)) return false;
+      // A keychain that cannot answer (none here, --insecure-storage) holds nothing to keep listed.
+      if (await this.deps.tokens.get(server).catch(() => undefined)) return false;
       await this.deps.settings.update((settings) => forgetServer(settings, server));
       return true;
     });
