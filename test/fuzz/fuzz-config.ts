@@ -7,7 +7,7 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 0x8c3a);
 /** Bounded in `npm test`; `npm run fuzz` raises it (FUZZ_RUNS). */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
-const FIGURES = path.resolve(__dirname, '../../test-results/reliability-figures.jsonl');
+const FIGURES = path.resolve(process.env.RELIABILITY_FIGURES ?? path.join(__dirname, '../../test-results/reliability-figures.jsonl'));
 
 /** Records how many inputs a property tried and whether any failed, for the README's figures. */
 export function record(suite: string, inputs: number, failures: number, extra: Record<string, number> = {}): void {
