@@ -54,6 +54,7 @@ export const REST_MODES: Record<string, Mode> = {
   '302 to another host': (res, { trap }) => void res.writeHead(302, { Location: `${trap}/api/v1/login` }).end(),
   '307 to another host': (res, { trap }) => void res.writeHead(307, { Location: `${trap}/api/v1/login` }).end(),
   '12 KB Location': (res, { trap }) => void res.writeHead(302, { Location: `${trap}/${'l'.repeat(12_000)}` }).end(),
+  "401 with '__proto__' as the error id": (res) => void json(res, 401, { success: false, status: 'error', error: '__proto__', message: 'constructor' }),
   'numeric ids and tokens': (res) => void json(res, 200, { status: 'success', data: { userId: 5, authToken: 7, me: { _id: 5 } } }),
   '500 with a stack': (res) => void json(res, 500, { success: false, error: 'Error: boom\n    at Object.<anonymous> (/app/server.js:1:1)' }),
   'hang up': (res) => void res.socket?.destroy(),

@@ -26,5 +26,5 @@ export function chromiumNetFailure(message: string): { code: SignInErrorCode; de
   if (!match) return undefined;
   const netError = match[1]!;
   if (/^ERR_(CERT_|SSL_)/.test(netError)) return { code: 'tls-failure', detail: netError.toLowerCase(), netError };
-  return { ...(NET_ERRORS[netError] ?? { code: 'unreachable', detail: netError.toLowerCase() }), netError };
+  return { ...((Object.hasOwn(NET_ERRORS, netError) ? NET_ERRORS[netError] : undefined) ?? { code: 'unreachable', detail: netError.toLowerCase() }), netError };
 }

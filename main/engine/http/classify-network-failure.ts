@@ -64,7 +64,7 @@ export function classifyNetworkFailure(error: unknown, server: string): SignInFa
   if ((code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) || /ERR_CERT_|ERR_SSL_/.test(message)) {
     return new SignInFailure(signInError('tls-failure', { server, detail: code ?? 'certificate not accepted' }));
   }
-  if (code && UNREACHABLE_REASONS[code]) {
+  if (code && Object.hasOwn(UNREACHABLE_REASONS, code)) {
     return new SignInFailure(signInError('unreachable', { server, detail: UNREACHABLE_REASONS[code] }));
   }
   if (/socket hang up|ERR_CONNECTION|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|ERR_NETWORK|fetch failed/i.test(message)) {

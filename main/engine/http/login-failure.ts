@@ -69,6 +69,11 @@ export const VALIDATION_REFUSALS: Readonly<Record<string, SignInErrorCode>> = {
   'error-license-user-limit-reached': 'license-user-limit',
 };
 
+/** Own keys only: an id such as `__proto__` from a hostile body must not find Object.prototype. */
+export function validationRefusal(id: string): SignInErrorCode | undefined {
+  return Object.hasOwn(VALIDATION_REFUSALS, id) ? VALIDATION_REFUSALS[id] : undefined;
+}
+
 const PLAIN_REJECTIONS = new Set(['unauthorized', 'user not found', 'incorrect password', '401', 'you must be logged in to do this.']);
 
 /**
@@ -85,7 +90,7 @@ export function loginRefusal(status: number, body: ErrorBody): SignInFailure {
     case 'error-user-is-not-activated':
       return new SignInFailure(signInError('user-deactivated'));
   }
-  const refusal = VALIDATION_REFUSALS[id];
+  const refusal = validationRefusal(id);
   if (refusal) return new SignInFailure(signInError(refusal));
   const words = [id, body.message ?? ''].map((word) => word.toLowerCase());
   if (status === 401 && (id === '' || words.some((word) => PLAIN_REJECTIONS.has(word)))) {

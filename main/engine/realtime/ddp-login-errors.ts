@@ -1,6 +1,6 @@
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
-import { VALIDATION_REFUSALS } from '../http/login-failure';
+import { validationRefusal } from '../http/login-failure';
 import { LOCKOUT_WAIT_SECONDS } from '../session/retry-policy';
 import type { DdpError } from './ddp-messages';
 
@@ -50,7 +50,7 @@ export function ddpLoginFailure(error: DdpError | undefined, kind: 'resume' | 'p
     case '403':
       return new SignInFailure(signInError(kind === 'resume' ? 'session-expired' : 'invalid-credentials'));
   }
-  const refusal = VALIDATION_REFUSALS[id];
+  const refusal = validationRefusal(id);
   if (refusal) return new SignInFailure(signInError(refusal));
   return new SignInFailure(signInError('login-refused', { serverMessage: error?.reason }));
 }
