@@ -4,6 +4,7 @@ import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { serverEndpoint } from '../../common/server-address';
 import { classifyNetworkFailure } from './classify-network-failure';
+import { DEFAULT_TIMEOUT_MS } from './http-client';
 import { BareLoginRefusal, errorId, errorReason, isBareLoginRefusal, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
 import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
 import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
@@ -171,10 +172,14 @@ export class RocketChatApi {
   }
 
   private async send(config: AxiosRequestConfig & { url: string }): Promise<RawResponse> {
+    // A deadline for the whole request, body included: axios's own timeout stops at the headers on
+    // Node's HTTP, so a server dripping its body a byte a second would hold rc-tray for days (F-05).
+    const deadline = AbortSignal.timeout(this.http.defaults.timeout || DEFAULT_TIMEOUT_MS);
     try {
-      const response = await this.http.request<string>({ ...config, url: serverEndpoint(this.server, config.url) });
+      const response = await this.http.request<string>({ ...config, url: serverEndpoint(this.server, config.url), signal: deadline });
       return { status: response.status, headers: response.headers as Record<string, unknown>, body: typeof response.data === 'string' ? response.data : '' };
     } catch (error) {
+      if (deadline.aborted) throw new SignInFailure(signInError('timeout', { server: this.server }));
       throw classifyNetworkFailure(error, this.server);
     }
   }
