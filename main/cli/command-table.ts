@@ -66,15 +66,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '[--server URL] [--user NAME] [--password-stdin] [--code CODE] [--insecure-storage] [--json]  |  --server URL --with-token --user-id ID',
     details: [
       'The password is asked for on the terminal (not echoed), or read from the first line of standard',
-      'input with --password-stdin; it is never accepted as an argument. On a terminal a missing server',
-      'or user is asked for (the saved one is offered), and so is the two-factor code.',
+      'input with --password-stdin; it is never accepted as an argument. On a terminal the two-factor',
+      'code is asked for too, and a mistyped password or code can be typed again.',
       'For accounts without a password (single sign-on), create a personal access token in My Account →',
       'Personal Access Tokens and sign in with --with-token --user-id ID: the token is read from standard',
       'input (asked for, not echoed, on a terminal), checked with the server and kept like any session.',
     ],
     flags: [
       FLAGS.server,
-      { name: 'user', short: 'u', value: 'NAME', description: 'username or e-mail address (default on a terminal: the last one used)' },
+      { name: 'user', short: 'u', value: 'NAME', description: 'username or e-mail address' },
       { name: 'password-stdin', description: 'read the password from the first line of standard input (for scripts)' },
       { name: 'code', value: 'CODE', description: 'the two-factor code (authenticator app, or the e-mailed code of a previous run)' },
       { name: 'with-token', description: 'sign in with a personal access token read from standard input' },
