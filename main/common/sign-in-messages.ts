@@ -28,7 +28,7 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
     `Refusing to send a password over plain http to ${c.detail ?? 'that server'}. Use https:// (plain http is allowed only for this computer).`,
   'not-rocketchat': (c) => `The server${at(c)} answered, but it is not a Rocket.Chat server${c.detail ? ` (${c.detail})` : ''}. Check the address.`,
   unreachable: (c) => `Cannot reach the server${at(c)}${c.detail ? ` (${c.detail})` : ''}. Check the address and your network connection.`,
-  'tls-failure': (c) => `The secure connection to the server${at(c)} failed${c.detail ? `: ${c.detail}` : ''}. Its certificate is not trusted by this computer.`,
+  'tls-failure': (c) => `The secure connection to the server${at(c)} failed: ${c.detail ?? 'this computer does not trust its certificate'}.`,
   timeout: (c) => `The server${at(c)} did not answer in time. It may be slow or down; try again shortly.`,
   'server-error': (c) => `The server${at(c)} had an internal problem${c.detail ? ` (${c.detail})` : ''}. Try again later.`,
   'bad-response': (c) => `The server${at(c)} sent an answer rc-tray could not understand${c.detail ? ` (${c.detail})` : ''}.`,

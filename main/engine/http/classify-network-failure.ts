@@ -1,6 +1,7 @@
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { chromiumNetFailure } from './chromium-net-errors';
+import { tlsFailureWords } from './tls-failure-words';
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -51,7 +52,7 @@ export function classifyNetworkFailure(error: unknown, server: string): SignInFa
   const chromium = code === undefined || code === 'ERR_NETWORK' ? chromiumNetFailure(message) : undefined;
   if (chromium) {
     if (chromium.code === 'timeout') return new SignInFailure(signInError('timeout', { server }));
-    if (chromium.code === 'tls-failure') return new SignInFailure(signInError('tls-failure', { server, detail: chromium.detail }));
+    if (chromium.code === 'tls-failure') return new SignInFailure(signInError('tls-failure', { server, detail: tlsFailureWords(chromium.netError, server) }));
     return new SignInFailure(signInError('unreachable', { server, detail: chromium.detail }));
   }
 
@@ -62,7 +63,7 @@ export function classifyNetworkFailure(error: unknown, server: string): SignInFa
     return new SignInFailure(signInError('bad-response', { server, detail: 'the answer was too large' }));
   }
   if ((code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) || /ERR_CERT_|ERR_SSL_/.test(message)) {
-    return new SignInFailure(signInError('tls-failure', { server, detail: code ?? 'certificate not accepted' }));
+    return new SignInFailure(signInError('tls-failure', { server, detail: tlsFailureWords(code ?? /ERR_(CERT|SSL)_[A-Z_]+/.exec(message)?.[0], server) }));
   }
   if (code && Object.hasOwn(UNREACHABLE_REASONS, code)) {
     return new SignInFailure(signInError('unreachable', { server, detail: UNREACHABLE_REASONS[code] }));
