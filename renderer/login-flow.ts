@@ -59,7 +59,8 @@ export function sanitiseCode(typed: string): string {
 
 /** The server as people know it: host and sub-path, without the scheme. */
 export function serverLabel(url: string): string {
-  return url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+  // https is the rule and goes unsaid; plain http is always shown, so it is never taken for secure.
+  return url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
 }
 
 /** Two states that look the same to the window need no second render (pushes repeat replies). */

@@ -66,7 +66,10 @@ export function realtimeEndpoint(serverUrl: string): string {
   return `${serverUrl.replace(/^http/, 'ws')}/websocket`;
 }
 
-/** A short name for menus and messages: host plus sub-path, no scheme. */
+/**
+ * A short name for menus and messages: host plus sub-path. The scheme is left out only when it is
+ * https; a plain-http server is always shown as such, so nobody mistakes it for a secure one.
+ */
 export function serverLabel(serverUrl: string): string {
-  return serverUrl.replace(/^https?:\/\//, '');
+  return serverUrl.replace(/^https:\/\//, '');
 }

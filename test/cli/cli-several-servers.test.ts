@@ -27,8 +27,8 @@ test('status with no --server reports every saved server, one line each; exit 0 
   assert.equal(both.code, 0, both.stderr);
   const lines = both.stdout.trim().split('\n');
   assert.equal(lines.filter((line) => /Signed in to/.test(line)).length, 2, both.stdout);
-  assert.match(both.stdout, /^ {2}Signed in to 127\.0\.0\.1:\d+ as Alice Example/m);
-  assert.match(both.stdout, /^\* Signed in to 127\.0\.0\.1:\d+ as Dave Example/m, 'the default (used last) is marked');
+  assert.match(both.stdout, /^ {2}Signed in to http:\/\/127\.0\.0\.1:\d+ as Alice Example/m);
+  assert.match(both.stdout, /^\* Signed in to http:\/\/127\.0\.0\.1:\d+ as Dave Example/m, 'the default (used last) is marked');
 
   const json = await runCli(['status', '--json'], { env });
   assert.equal(json.code, 0);
@@ -49,7 +49,7 @@ test('switch (or use) sets the default server; logout then --all signs out of ea
 
   const switched = await runCli(['switch', server.url], { env });
   assert.equal(switched.code, 0, switched.stderr);
-  assert.match(switched.stdout, /now use 127\.0\.0\.1:\d+/);
+  assert.match(switched.stdout, /now use http:\/\/127\.0\.0\.1:\d+/);
   const setStatus = await runCli(['set-status', 'away', '--json'], { env });
   assert.equal(setStatus.json().server, server.url, 'commands without --server use the switched-to server');
 
@@ -59,7 +59,7 @@ test('switch (or use) sets the default server; logout then --all signs out of ea
 
   const out = await runCli(['logout'], { env });
   assert.equal(out.code, 0, out.stderr);
-  assert.match(out.stdout, new RegExp(`Signed out of ${server.url.replace('http://', '')}`));
+  assert.match(out.stdout, new RegExp(`Signed out of ${server.url}`));
   const after = await runCli(['status', '--json'], { env });
   assert.equal(after.code, 0, 'the signed-out server is no longer listed; the other is still signed in');
   assert.equal(after.json().server, second.url);

@@ -27,7 +27,7 @@ test('login → status after a restart (one request) → logout → status signe
 
   const human = await runCli(['status'], { env });
   assert.equal(human.code, 0);
-  assert.match(human.stdout, /Signed in to 127\.0\.0\.1:\d+ as Alice Example \(@alice\)/);
+  assert.match(human.stdout, /Signed in to http:\/\/127\.0\.0\.1:\d+ as Alice Example \(@alice\)/);
   // No live connection in a one-shot command: Rocket.Chat shows the user offline; say both.
   assert.match(human.stdout, /, online \(others see offline until a Rocket\.Chat client, such as the rc-tray app, is connected\)\./);
   assert.equal((status.json().user as { chosenStatus: string }).chosenStatus, 'online');

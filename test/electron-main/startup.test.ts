@@ -67,7 +67,7 @@ eachPlatform('a saved session resumes with no window at all; the tray shows the 
   assert.deepEqual(app.electron.windows, []);
   const tray = app.electron.trays[0]!;
   assert.equal(icon(tray.image), trayIconFile('online', platform));
-  assert.deepEqual(tray.labels().slice(0, 3), ['Alice Example (@alice)', 'Online', world.server.url.replace('http://', '')]);
+  assert.deepEqual(tray.labels().slice(0, 3), ['Alice Example (@alice)', 'Online', world.server.url]);
   assert.match(tray.toolTips.at(-1)!, /@alice/);
   assert.ok(tray.item('Sign out'));
   assert.equal(tray.item('Sign in…'), undefined);

@@ -62,7 +62,7 @@ eachPlatform('a server that shares no live status says so in the tray', async (t
 
 eachPlatform('"Open in browser" hands only the server URL to the OS', async (t, platform) => {
   const { world, app, tray } = await signedInApp(t, platform);
-  tray.item(`Open ${world.server.url.replace('http://', '')} in browser`)?.click();
+  tray.item(`Open ${world.server.url} in browser`)?.click();
   // The parsed, normalised href (audit F-10), never the raw string.
   assert.deepEqual(app.electron.openedExternally, [new URL(world.server.url).href]);
 });

@@ -45,3 +45,9 @@ test('nonsense gets a clear reason', () => {
   assert.match(refused('https://bob:secret@chat.example.com').message, /username and password out/);
   assert.doesNotMatch(refused('https://bob:secret@chat.example.com').message, /secret/);
 });
+
+test('labels leave out https only: a plain-http server is always shown with its scheme', async () => {
+  const { serverLabel } = await import('../../main/common/server-address');
+  assert.equal(serverLabel('https://chat.example.com/team'), 'chat.example.com/team');
+  assert.equal(serverLabel('http://127.0.0.1:3900'), 'http://127.0.0.1:3900');
+});

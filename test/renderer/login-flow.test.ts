@@ -85,9 +85,9 @@ describe('sanitiseCode', () => {
 });
 
 describe('serverLabel', () => {
-  test('drops the scheme and trailing slashes, keeps port and sub-path', () => {
+  test('drops https and trailing slashes, shows plain http, keeps port and sub-path', () => {
     assert.equal(serverLabel('https://chat.example.com'), 'chat.example.com');
-    assert.equal(serverLabel('http://127.0.0.1:3000/'), '127.0.0.1:3000');
+    assert.equal(serverLabel('http://127.0.0.1:3000/'), 'http://127.0.0.1:3000');
     assert.equal(serverLabel('https://example.com/chat'), 'example.com/chat');
     assert.equal(serverLabel('chat.example.com'), 'chat.example.com');
   });
