@@ -1,3 +1,5 @@
+import { LOCKED_DOWN_WEB_PREFERENCES, type LockedDownWebPreferences } from './locked-down-web-preferences';
+
 /** The BrowserWindow options rc-tray uses, declared here so the choice is testable without Electron. */
 export interface LoginWindowOptions {
   width: number;
@@ -12,17 +14,8 @@ export interface LoginWindowOptions {
   autoHideMenuBar: boolean;
   skipTaskbar: boolean;
   backgroundColor?: string;
-  webPreferences: {
+  webPreferences: LockedDownWebPreferences & {
     preload: string;
-    sandbox: true;
-    contextIsolation: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    webviewTag: false;
-    navigateOnDragDrop: false;
     spellcheck: false;
     devTools: boolean;
   };
@@ -46,15 +39,7 @@ export function loginWindowOptions(input: { preload: string; darkTheme: boolean;
     backgroundColor: input.darkTheme ? '#1f2329' : '#ffffff',
     webPreferences: {
       preload: input.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       spellcheck: false,
       devTools: input.devTools,
     },

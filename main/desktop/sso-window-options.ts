@@ -1,3 +1,5 @@
+import { LOCKED_DOWN_WEB_PREFERENCES, type LockedDownWebPreferences } from './locked-down-web-preferences';
+
 /**
  * The sign-in window for a provider's own pages. Unlike the login window it shows remote web
  * content, so (Electron security checklist, docs/tutorial/security.md §2-§4, §13-§15): no preload
@@ -13,17 +15,8 @@ export interface SsoWindowOptions {
   title: string;
   show: boolean;
   autoHideMenuBar: boolean;
-  webPreferences: {
+  webPreferences: LockedDownWebPreferences & {
     partition: string;
-    sandbox: true;
-    contextIsolation: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    webviewTag: false;
-    navigateOnDragDrop: false;
     safeDialogs: true;
     devTools: boolean;
   };
@@ -46,15 +39,7 @@ export function ssoWindowOptions(input: { partition: string; serviceLabel: strin
     autoHideMenuBar: true,
     webPreferences: {
       partition: input.partition,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       safeDialogs: true,
       devTools: input.devTools,
     },
