@@ -6,25 +6,9 @@ import type { SessionState } from '../../main/common/session-state';
 import type { SignInEngine } from '../../main/engine/sign-in-engine';
 import { engineFixture } from '../support/engine-fixture';
 import { freezableProxy } from '../support/freezable-proxy';
+import { until } from '../support/session-waits';
 
 const FAST_RECONNECT = { backoff: { initialMs: 50, maxMs: 400, jitter: 0.3 } };
-
-async function until(engine: SignInEngine, server: string, predicate: (state: SessionState) => boolean, ms = 3_000): Promise<SessionState> {
-  const session = engine.session(server);
-  if (predicate(session.state)) return session.state;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`state not reached in ${ms} ms; last: ${JSON.stringify(session.state)}`));
-    }, ms);
-    const stop = session.onChange((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(state);
-    });
-  });
-}
 
 const live = (state: SessionState) => state.kind === 'signed-in' && state.live === 'live';
 
