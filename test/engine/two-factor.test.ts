@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { engineFixture } from '../support/engine-fixture';
+import { FakeScheduler } from '../support/fake-scheduler';
+import { loginRequests } from '../support/engine-fixture';
+import { PASSWORD_HOLD_MS } from '../../main/engine/session/two-factor-step';
 
 test('TOTP: the engine asks for an authenticator code, then signs in with it', async (t) => {
   const { server, engine, tokens } = await engineFixture(t);
@@ -73,5 +76,36 @@ test('a network fault during the code step keeps the step', async (t) => {
   const state = await engine.session(server.url).submitCode(server.totpCode('bob'));
   assert.ok(state.kind === 'needs-2fa' && state.error);
   assert.equal(state.error.code, 'unreachable');
+  assert.equal((await engine.session(server.url).submitCode(server.totpCode('bob'))).kind, 'signed-in');
+});
+
+test('audit F-12: the password waits at most 10 minutes for the code, then the step is given up', async (t) => {
+  const scheduler = new FakeScheduler();
+  const { server, engine } = await engineFixture(t, { engine: { scheduler } });
+  const asked = await engine.login(server.url, { user: 'bob', password: 'bob-password' });
+  assert.equal(asked.kind, 'needs-2fa');
+  scheduler.advance(PASSWORD_HOLD_MS - 1);
+  assert.equal(engine.session(server.url).state.kind, 'needs-2fa');
+  scheduler.advance(1);
+  const given = engine.session(server.url).state;
+  assert.ok(given.kind === 'signed-out' && given.error);
+  assert.equal(given.error.code, 'cancelled');
+  assert.match(given.error.message, /waited too long for the code/);
+  // The right code now signs nobody in: the password is gone.
+  server.resetRequests();
+  assert.equal((await engine.session(server.url).submitCode(server.totpCode('bob'))).kind, 'signed-out');
+  assert.equal(loginRequests(server), 0);
+});
+
+test('a new 2FA step starts a new hold: an older step\'s timer does not end it', async (t) => {
+  const scheduler = new FakeScheduler();
+  const { server, engine } = await engineFixture(t, { engine: { scheduler } });
+  await engine.login(server.url, { user: 'bob', password: 'bob-password' });
+  scheduler.advance(PASSWORD_HOLD_MS / 2);
+  engine.session(server.url).cancel();
+  await engine.login(server.url, { user: 'bob', password: 'bob-password' });
+  assert.deepEqual(scheduler.pending().filter((ms) => ms > PASSWORD_HOLD_MS / 2), [PASSWORD_HOLD_MS]);
+  scheduler.advance(PASSWORD_HOLD_MS / 2);
+  assert.equal(engine.session(server.url).state.kind, 'needs-2fa');
   assert.equal((await engine.session(server.url).submitCode(server.totpCode('bob'))).kind, 'signed-in');
 });

@@ -1,5 +1,5 @@
 import { RESUME_BACKOFF, type BackoffPolicy } from '../../common/backoff';
-import type { LiveConnection, ServerStatusFeatures, SessionState, UserSummary } from '../../common/session-state';
+import type { LiveConnection, ServerStatusFeatures, SessionState } from '../../common/session-state';
 import { SignInFailure, isTransient, type SignInError, type SignInErrorCode } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { isWellFormedCode, normaliseTwoFactorCode } from '../../common/two-factor-code';
@@ -8,19 +8,21 @@ import type { TokenStore } from '../keychain/token-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { checkPersonalAccessToken, type PersonalAccessToken } from '../sign-in/personal-access-token';
 import { keepNewCredentials } from './keep-credentials';
-import { pendingName, refusal, resendTarget, sendSignIn, type PendingSignIn } from './pending-sign-in';
+import { refusal, sendSignIn, type PendingSignIn } from './pending-sign-in';
 import type { SsoCredential } from '../sso/sso-flow';
 import { signOut, type LogoutResult, type SignOutOptions } from './sign-out';
-import type { LivePresence, LivePresenceFactory } from './live-presence';
+import type { LivePresenceFactory } from './live-presence';
+import { LiveLink } from './live-link';
 import { forgetIfStill } from './token-handover';
 import type { DdpCallOnce } from '../realtime/ddp-call-once';
 import type { DdpPasswordLogin } from '../realtime/ddp-password-login';
 import { PasswordSignIn } from './password-sign-in';
-import { liveStateEvents } from './live-state';
 import { ResumeRetry } from './resume-retry';
 import { systemScheduler, type Scheduler } from './scheduler';
+import { SessionCell } from './session-cell';
 import type { TimedStatus } from '../status/timed-status';
 import { StatusControl, type StatusChange } from './status-control';
+import { TwoFactorStep } from './two-factor-step';
 import { autoAwayPreference, summariseUser, type AutoAwayPreference } from './user-summary';
 
 export interface ServerSessionDeps {
@@ -38,11 +40,7 @@ export interface ServerSessionDeps {
 }
 
 export type { LogoutResult, SignOutOptions } from './sign-out';
-
-type Listener = (state: SessionState) => void;
-
-/** How long the password may wait in memory for the two-factor code. */
-export const PASSWORD_HOLD_MS = 10 * 60_000;
+export { PASSWORD_HOLD_MS } from './two-factor-step';
 
 /** The answers that mean the server itself no longer accepts the saved token. */
 const TOKEN_REFUSALS: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'user-deactivated']);
@@ -54,25 +52,20 @@ function plain(error: unknown): SignInError {
 
 /**
  * One server's sign-in state machine: signed-out → signing-in → (needs-2fa →) signed-in, with
- * offline (token kept, retrying) beside signed-in. Concurrent calls join the running one.
+ * offline (token kept, retrying) beside signed-in. Concurrent calls join the running one
+ * (session-cell.ts); the 2FA hold, the status rules and the resume backoff have their own files.
  */
 export class ServerSession {
   readonly server: string;
-  private current: SessionState;
-  private readonly listeners = new Set<Listener>();
+  private readonly cell: SessionCell;
   private readonly scheduler: Scheduler;
   private readonly retry: ResumeRetry;
-  private running?: Promise<SessionState>;
-  /** Bumped by cancel/logout/dispose so a late answer to an abandoned request is ignored. */
-  private generation = 0;
-  /** The password is held only between the password step and the 2FA step, in memory. */
-  private pendingLogin?: PendingSignIn;
+  private readonly twoFactor: TwoFactorStep;
   private readonly passwords: PasswordSignIn;
-  private live?: LivePresence;
+  private readonly live: LiveLink;
   private autoAway: AutoAwayPreference = { enabled: true, idleSeconds: 300 };
   /** A new sign-in runs over a saved session: if it fails or is cancelled, that session comes back. */
   private replacingSaved = false;
-  private disposed = false;
   /** The token this session signed in with (what a refusal of "the token" refers to). */
   private signedInWith?: Credentials;
   private readonly status: StatusControl;
@@ -80,42 +73,48 @@ export class ServerSession {
   constructor(private readonly deps: ServerSessionDeps) {
     this.server = deps.server;
     this.scheduler = deps.scheduler ?? systemScheduler;
+    this.cell = new SessionCell({ kind: 'signed-out', server: this.server }, (error) => ({ kind: 'signed-out', server: this.server, error: plain(error) }));
     this.retry = new ResumeRetry(this.scheduler, deps.backoff ?? RESUME_BACKOFF);
     this.passwords = new PasswordSignIn(deps.api, deps.ddpLogin);
-    this.current = { kind: 'signed-out', server: this.server };
+    this.twoFactor = new TwoFactorStep(this.server, deps.api, this.scheduler, (reason) => {
+      if (this.cell.state.kind === 'needs-2fa') this.cancel(reason);
+    });
     this.status = new StatusControl({
       server: this.server,
       api: deps.api,
       scheduler: this.scheduler,
       settings: deps.settings,
       credentials: () => deps.tokens.get(this.server),
-      state: () => this.current,
-      update: (state) => this.set(state),
+      state: () => this.cell.state,
+      update: (state) => this.cell.set(state),
       expire: () => this.expire(),
       ddpCall: deps.ddpCall,
       live: deps.livePresence !== undefined,
     });
+    this.live = new LiveLink(this.cell, deps.livePresence, {
+      status: (status, statusText, claim) => this.status.onLiveStatus(status, statusText, claim),
+      ended: () => void this.expire(),
+    });
   }
 
   get state(): SessionState {
-    return this.current;
+    return this.cell.state;
   }
 
   get autoAwayPreference(): AutoAwayPreference {
     return this.autoAway;
   }
 
-  onChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onChange(listener: (state: SessionState) => void): () => void {
+    return this.cell.onChange(listener);
   }
 
   /** Brings back a saved session with one request; no saved token means signed-out, no request. */
   resume(): Promise<SessionState> {
-    return this.exclusive(async (generation) => {
+    return this.cell.exclusive(async (generation) => {
       const credentials = await this.deps.tokens.get(this.server);
-      if (!credentials) return this.settle(generation, { kind: 'signed-out', server: this.server });
-      this.set({ kind: 'signing-in', server: this.server });
+      if (!credentials) return this.cell.settle(generation, { kind: 'signed-out', server: this.server });
+      this.cell.set({ kind: 'signing-in', server: this.server });
       try {
         const me = await this.deps.api.resume(credentials);
         return this.signedIn(generation, credentials, me);
@@ -124,8 +123,8 @@ export class ServerSession {
         // Only the server refusing the token removes it; every other failure keeps it and retries.
         if (!TOKEN_REFUSALS.has(failure.code)) return this.goOffline(generation, failure);
         // Compare and delete: a login in another process may have stored a newer token meanwhile.
-        if (generation === this.generation) await forgetIfStill(this.deps, this.server, credentials);
-        return this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+        if (this.cell.isCurrent(generation)) await forgetIfStill(this.deps, this.server, credentials);
+        return this.cell.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
       }
     });
   }
@@ -164,7 +163,7 @@ export class ServerSession {
     return this.attempt(async (generation) => {
       const { credentials, me } = await checkPersonalAccessToken(this.deps.api, input);
       // Cancelled meanwhile: nothing to undo, the token is the person's and was not created here.
-      if (generation !== this.generation) return this.current;
+      if (!this.cell.isCurrent(generation)) return this.cell.state;
       await keepNewCredentials(this.deps, credentials, me.username);
       return this.signedIn(generation, credentials, me);
     });
@@ -175,26 +174,26 @@ export class ServerSession {
    * changes nothing until it succeeds: a refusal is reported to the caller and the session stays.
    */
   private attempt(run: (generation: number) => Promise<SessionState>): Promise<SessionState> {
-    return this.exclusive(async (generation) => {
-      const keepsSaved = this.current.kind === 'signed-in' || this.current.kind === 'offline';
+    return this.cell.exclusive(async (generation) => {
+      const keepsSaved = this.cell.state.kind === 'signed-in' || this.cell.state.kind === 'offline';
       // Before anything secret leaves: a keychain that cannot keep the token says so now (audit
       // F-06). Asked before "signing-in" is shown, so a refusal changes nothing that was there.
       const keychainProblem = await this.deps.tokens.get(this.server).then(() => undefined, plain);
       if (keychainProblem) {
         const refused: SessionState = { kind: 'signed-out', server: this.server, error: keychainProblem };
-        return keepsSaved ? refused : this.settle(generation, refused);
+        return keepsSaved ? refused : this.cell.settle(generation, refused);
       }
       this.replacingSaved = keepsSaved;
-      this.pendingLogin = undefined;
+      this.twoFactor.forget();
       if (!keepsSaved) {
-        this.clearRetry();
-        this.set({ kind: 'signing-in', server: this.server });
+        this.retry.clear();
+        this.cell.set({ kind: 'signing-in', server: this.server });
       }
       try {
         return await run(generation);
       } catch (error) {
         const failed: SessionState = { kind: 'signed-out', server: this.server, error: plain(error) };
-        if (!keepsSaved) return this.settle(generation, failed);
+        if (!keepsSaved) return this.cell.settle(generation, failed);
         this.replacingSaved = false;
         return failed;
       }
@@ -202,21 +201,21 @@ export class ServerSession {
   }
 
   submitCode(code: string): Promise<SessionState> {
-    return this.exclusive(async (generation) => {
-      const pending = this.pendingLogin;
-      const asked = this.current;
-      if (!pending || asked.kind !== 'needs-2fa') return this.current;
+    return this.cell.exclusive(async (generation) => {
+      const pending = this.twoFactor.held;
+      const asked = this.cell.state;
+      if (!pending || asked.kind !== 'needs-2fa') return asked;
       const clean = normaliseTwoFactorCode(code);
-      if (!isWellFormedCode(clean, asked.twoFactor.method)) return this.settle(generation, { ...asked, error: signInError('code-malformed') });
-      this.set({ kind: 'signing-in', server: this.server });
+      if (!isWellFormedCode(clean, asked.twoFactor.method)) return this.cell.settle(generation, { ...asked, error: signInError('code-malformed') });
+      this.cell.set({ kind: 'signing-in', server: this.server });
       try {
         return await this.afterLogin(generation, pending, await sendSignIn(this.deps.api, pending, clean, this.passwords));
       } catch (error) {
         const failure = refusal(pending, error);
         // A network fault or rate limit during the code step keeps the step: nothing to retype.
-        if (isTransient(failure.code)) return this.settle(generation, { ...asked, error: failure });
-        this.pendingLogin = undefined;
-        const failed = this.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
+        if (isTransient(failure.code)) return this.cell.settle(generation, { ...asked, error: failure });
+        this.twoFactor.forget();
+        const failed = this.cell.settle(generation, { kind: 'signed-out', server: this.server, error: failure });
         this.giveBackSavedSession();
         return failed;
       }
@@ -225,54 +224,52 @@ export class ServerSession {
 
   /** Asks the server to e-mail a fresh code (contract §4, `users.2fa.sendEmailCode`). */
   resendCode(): Promise<SessionState> {
-    return this.exclusive(async (generation) => {
-      const pending = this.pendingLogin;
-      const asked = this.current;
-      const target = pending && resendTarget(pending);
-      if (!target || asked.kind !== 'needs-2fa') return this.current;
+    return this.cell.exclusive(async (generation) => {
+      const asked = this.cell.state;
+      if (asked.kind !== 'needs-2fa') return asked;
       try {
-        await this.deps.api.sendEmailCode(target);
-        return this.settle(generation, { kind: 'needs-2fa', server: this.server, username: asked.username, twoFactor: { method: 'email', codeSent: true } });
+        const sent = await this.twoFactor.resend(asked);
+        return sent ? this.cell.settle(generation, sent) : asked;
       } catch (error) {
-        return this.settle(generation, { ...asked, error: plain(error) });
+        return this.cell.settle(generation, { ...asked, error: plain(error) });
       }
     });
   }
 
   /** Abandons a sign-in in progress or the 2FA step. A saved session is not touched (and comes back). */
   cancel(reason?: SignInError): SessionState {
-    if (this.current.kind !== 'signing-in' && this.current.kind !== 'needs-2fa') return this.current;
-    this.generation += 1;
-    this.running = undefined;
-    this.pendingLogin = undefined;
-    this.set(reason ? { kind: 'signed-out', server: this.server, error: reason } : { kind: 'signed-out', server: this.server });
+    const state = this.cell.state;
+    if (state.kind !== 'signing-in' && state.kind !== 'needs-2fa') return state;
+    this.cell.abandon();
+    this.twoFactor.forget();
+    this.cell.set(reason ? { kind: 'signed-out', server: this.server, error: reason } : { kind: 'signed-out', server: this.server });
     this.giveBackSavedSession();
-    return this.current;
+    return this.cell.state;
   }
 
   /** Network back, system awake: try at once, unless a lockout or rate limit says to wait. */
   retryNow(): Promise<SessionState> {
-    if (this.current.kind === 'offline') {
-      if (this.retry.mustWait()) return Promise.resolve(this.current);
-      this.clearRetry();
+    const state = this.cell.state;
+    if (state.kind === 'offline') {
+      if (this.retry.mustWait()) return Promise.resolve(state);
+      this.retry.clear();
       return this.resume();
     }
-    if (this.current.kind === 'signed-in') {
-      this.live?.retryNow();
+    if (state.kind === 'signed-in') {
+      this.live.retryNow();
       // Timers stand still while the computer sleeps: a restore that fell due meanwhile happens now.
       void this.status.checkDue().catch(() => undefined);
     }
-    return Promise.resolve(this.current);
+    return Promise.resolve(state);
   }
 
   async logout(options: SignOutOptions = {}): Promise<LogoutResult> {
-    this.generation += 1;
-    this.running = undefined;
-    this.pendingLogin = undefined;
-    this.clearRetry();
+    this.cell.abandon();
+    this.twoFactor.forget();
+    this.retry.clear();
     this.stopLive();
     const result = await signOut(this.deps, options);
-    this.set({ kind: 'signed-out', server: this.server });
+    this.cell.set({ kind: 'signed-out', server: this.server });
     return result;
   }
 
@@ -294,76 +291,36 @@ export class ServerSession {
   /** What this server allows for statuses (read at sign-in for live sessions, on demand otherwise). */
   async statusFeatures(withCustomStatuses = false): Promise<ServerStatusFeatures> {
     const credentials = await this.deps.tokens.get(this.server);
-    if (this.current.kind !== 'signed-in' || !credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
+    if (this.cell.state.kind !== 'signed-in' || !credentials) throw new SignInFailure(signInError('not-signed-in', { server: this.server }));
     return this.status.featuresFor(credentials, withCustomStatuses);
   }
 
   /** System idle / lock / suspend: away for this connection; never changes a status chosen by hand. */
   setIdle(idle: boolean): void {
-    const state = this.current;
+    const state = this.cell.state;
     if (state.kind !== 'signed-in' || !this.autoAway.enabled) return;
     // A status an integration set (a calendar's "In a meeting") is theirs: auto-away leaves it alone.
     if (idle && state.user.statusSource === 'external') return;
-    this.live?.setAway(idle);
+    this.live.setAway(idle);
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.pendingLogin = undefined;
-    this.generation += 1;
-    this.running = undefined;
-    this.clearRetry();
+    this.twoFactor.forget();
+    this.retry.clear();
     this.stopLive();
-    this.listeners.clear();
-  }
-
-  private exclusive(operation: (generation: number) => Promise<SessionState>): Promise<SessionState> {
-    if (this.running) return this.running;
-    const generation = this.generation;
-    const run = operation(generation)
-      .catch((error: unknown) => this.settle(generation, { kind: 'signed-out', server: this.server, error: plain(error) }))
-      .finally(() => {
-        if (this.running === run) this.running = undefined;
-      });
-    this.running = run;
-    return run;
+    this.cell.dispose();
   }
 
   private async afterLogin(generation: number, pending: PendingSignIn, outcome: LoginOutcome): Promise<SessionState> {
-    if (outcome.kind === 'needs-2fa') {
-      const held: PendingSignIn = { ...pending, emailOrUsername: outcome.emailOrUsername ?? pending.emailOrUsername };
-      this.holdForCode(held);
-      let codeSent = outcome.codeSent;
-      const target = resendTarget(held);
-      if (outcome.error?.code === 'totp-max-attempts' && outcome.method === 'email' && target) {
-        // The server mails a fresh code on the next attempt; ask for it now so the message is true.
-        codeSent = await this.deps.api.sendEmailCode(target).then(() => true, () => false);
-      }
-      const state: SessionState = { kind: 'needs-2fa', server: this.server, username: pendingName(held), twoFactor: { method: outcome.method, codeSent } };
-      if (outcome.error) state.error = outcome.error;
-      return this.settle(generation, state);
-    }
-    this.pendingLogin = undefined;
-    if (generation !== this.generation) {
+    if (outcome.kind === 'needs-2fa') return this.cell.settle(generation, await this.twoFactor.challenge(pending, outcome));
+    this.twoFactor.forget();
+    if (!this.cell.isCurrent(generation)) {
       // Cancelled while the server said yes: revoke the token nobody will use.
       await this.deps.api.logout(outcome.credentials).catch(() => undefined);
-      return this.current;
+      return this.cell.state;
     }
     await keepNewCredentials(this.deps, outcome.credentials, pending.kind === 'password' ? pending.login.user : outcome.me.username);
     return this.signedIn(generation, outcome.credentials, outcome.me);
-  }
-
-  /**
-   * The password (or SSO credential) waits for the code in memory, for at most PASSWORD_HOLD_MS
-   * (audit F-12): after that the step is abandoned and the person signs in again.
-   */
-  private holdForCode(held: PendingSignIn): void {
-    this.pendingLogin = held;
-    this.scheduler.setTimeout(() => {
-      if (this.pendingLogin === held && this.current.kind === 'needs-2fa') {
-        this.cancel(signInError('cancelled', { detail: 'The sign-in waited too long for the code. Enter your password again.' }));
-      }
-    }, PASSWORD_HOLD_MS);
   }
 
   /** After a failed or cancelled sign-in over a saved session: resume that session again. */
@@ -372,80 +329,45 @@ export class ServerSession {
     this.replacingSaved = false;
     // After the running operation has settled, so the resume is a new one and not joined to it.
     setImmediate(() => {
-      if (!this.disposed && this.current.kind === 'signed-out') void this.resume();
+      if (!this.cell.isDisposed && this.cell.state.kind === 'signed-out') void this.resume();
     });
   }
 
   private signedIn(generation: number, credentials: Credentials, me: Parameters<typeof summariseUser>[1]): SessionState {
-    if (generation !== this.generation) return this.current;
+    if (!this.cell.isCurrent(generation)) return this.cell.state;
     this.signedInWith = credentials;
     this.replacingSaved = false;
     this.retry.reset();
     this.autoAway = autoAwayPreference(me);
     const user = summariseUser(this.server, me);
     this.stopLive();
-    const live: LiveConnection = this.deps.livePresence ? 'connecting' : 'unavailable';
-    this.set({ kind: 'signed-in', server: this.server, user, live });
+    const live: LiveConnection = this.live.available ? 'connecting' : 'unavailable';
+    this.cell.set({ kind: 'signed-in', server: this.server, user, live });
     this.status.signedIn(credentials);
-    this.startLive(credentials, user);
-    return this.current;
-  }
-
-  private startLive(credentials: Credentials, user: UserSummary): void {
-    if (!this.deps.livePresence) return;
-    const owner = this.generation;
-    const mine = () => owner === this.generation && this.current.kind === 'signed-in';
-    this.live = this.deps.livePresence({
-      server: this.server,
-      credentials,
-      user,
-      events: liveStateEvents({
-        current: () => (mine() && this.current.kind === 'signed-in' ? this.current : undefined),
-        set: (state) => this.set(state),
-        status: (status, statusText, claim) => this.status.onLiveStatus(status, statusText, claim),
-        ended: () => void this.expire(),
-      }),
-    });
+    this.live.open(this.server, credentials, user);
+    return this.cell.state;
   }
 
   private stopLive(): void {
     this.status.stop();
-    const live = this.live;
-    this.live = undefined;
-    live?.close();
+    this.live.close();
   }
 
   /** The server no longer accepts the token: forget it, exactly as a refused resume does. */
   private async expire(): Promise<void> {
-    this.generation += 1;
+    this.cell.abandon();
     this.stopLive();
     const refused = this.signedInWith;
     // Only the token the server refused: another process may have signed in again meanwhile.
     await (refused ? forgetIfStill(this.deps, this.server, refused) : this.deps.tokens.delete(this.server)).catch(() => false);
-    this.set({ kind: 'signed-out', server: this.server, error: signInError('session-expired') });
+    this.cell.set({ kind: 'signed-out', server: this.server, error: signInError('session-expired') });
   }
 
   private goOffline(generation: number, error: SignInError): SessionState {
-    if (generation !== this.generation) return this.current;
+    if (!this.cell.isCurrent(generation)) return this.cell.state;
     const nextRetryAt = this.retry.schedule(error, () => {
-      if (!this.disposed && this.current.kind === 'offline') void this.resume();
+      if (!this.cell.isDisposed && this.cell.state.kind === 'offline') void this.resume();
     });
-    return this.settle(generation, { kind: 'offline', server: this.server, error, nextRetryAt });
-  }
-
-  private clearRetry(): void {
-    this.retry.clear();
-  }
-
-  private settle(generation: number, state: SessionState): SessionState {
-    if (generation !== this.generation) return this.current;
-    this.set(state);
-    return state;
-  }
-
-  private set(state: SessionState): void {
-    if (this.disposed) return;
-    this.current = state;
-    for (const listener of [...this.listeners]) listener(state);
+    return this.cell.settle(generation, { kind: 'offline', server: this.server, error, nextRetryAt });
   }
 }
