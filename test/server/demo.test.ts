@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +10,43 @@ import { call, serverFor } from './test-helpers';
 import { totp } from './totp';
 
 test('demo arguments: defaults, overrides, loopback only', () => {
-  assert.deepEqual(parseDemoArgs([]), { port: 3900, host: '127.0.0.1', rateLimit: true });
-  assert.deepEqual(parseDemoArgs(['--port', '4000', '--host=::1', '--no-rate-limit']), { port: 4000, host: '::1', rateLimit: false });
+  assert.deepEqual(parseDemoArgs([]), { port: 3900, host: '127.0.0.1', rateLimit: true, rcVersion: '7.10.1' });
+  assert.deepEqual(parseDemoArgs(['--port', '4000', '--host=::1', '--no-rate-limit']), { port: 4000, host: '::1', rateLimit: false, rcVersion: '7.10.1' });
   assert.throws(() => parseDemoArgs(['--host', '0.0.0.0']), /non-loopback/);
   assert.throws(() => parseDemoArgs(['--host', '192.168.1.5']), /non-loopback/);
   assert.throws(() => parseDemoArgs(['--port', 'x']), /invalid --port/);
   assert.ok(isLoopback('localhost') && isLoopback('127.0.0.2') && !isLoopback('10.0.0.1'));
+});
+
+test('demo --rc-version: any version the stand-in models, 6.0 to 9.0; others refused with the range', () => {
+  for (const version of ['6.0.0', '6.6', '7.10.1', '8.6.0', '9.0.0']) assert.equal(parseDemoArgs(['--rc-version', version]).rcVersion, version);
+  for (const version of ['5.4.0', '9.1.0', '10.0.0', 'latest', '']) assert.throws(() => parseDemoArgs([`--rc-version=${version}`]), /behaves as Rocket\.Chat 6\.0 to 9\.0/);
+});
+
+test('the demo server started as 8.6.0 says so and takes a status for a while', { timeout: 30_000 }, async (t) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'demo.ts'), '--port', '0', '--rc-version', '8.6.0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGTERM'));
+  let printed = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(printed);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`demo server exited ${code}: ${printed}`)));
+  });
+  assert.match(printed, /behaving as Rocket\.Chat 8\.6\.0/);
+  const info = await fetch(`${url}/api/info`).then((response) => response.json() as Promise<{ version: string }>);
+  assert.equal(info.version, '8.6');
+  const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'alice', password: 'alice-password' }) });
+  const { data } = (await login.json()) as { data: { userId: string; authToken: string } };
+  const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+  const set = await fetch(`${url}/api/v1/users.setStatus`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user-id': data.userId, 'x-auth-token': data.authToken },
+    body: JSON.stringify({ status: 'busy', message: 'In a call', expiresAt }),
+  });
+  assert.equal(set.status, 200);
 });
 
 test('demo hooks reveal the current TOTP and the last mailed code', async (t) => {

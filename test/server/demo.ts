@@ -7,12 +7,17 @@ interface DemoArgs {
   port: number;
   host: string;
   rateLimit: boolean;
+  /** The Rocket.Chat version to behave as (what differs per version: the README's versions table). */
+  rcVersion: string;
 }
 
-const USAGE = 'usage: npm run demo-server -- [--port 3900] [--host 127.0.0.1] [--no-rate-limit]';
+/** The versions the stand-in models, oldest first; rocketchat-test-server.ts's default is 7.10.1. */
+const MODELLED = { oldest: [6, 0], newest: [9, 0] } as const;
+
+const USAGE = 'usage: npm run demo-server -- [--port 3900] [--host 127.0.0.1] [--no-rate-limit] [--rc-version 7.10.1|8.6.0|9.0.0]';
 
 export function parseDemoArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { port: 3900, host: '127.0.0.1', rateLimit: true };
+  const args: DemoArgs = { port: 3900, host: '127.0.0.1', rateLimit: true, rcVersion: '7.10.1' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.split('=', 2) as [string, string | undefined];
@@ -20,12 +25,22 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
     if (flag === '--port') args.port = Number(value());
     else if (flag === '--host') args.host = value();
     else if (flag === '--no-rate-limit') args.rateLimit = false;
+    else if (flag === '--rc-version') args.rcVersion = value();
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option '${a}'\n${USAGE}`);
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`invalid --port\n${USAGE}`);
+  if (!isModelledVersion(args.rcVersion)) throw new Error(`--rc-version '${args.rcVersion}': this server behaves as Rocket.Chat 6.0 to 9.0 (e.g. 7.10.1, 8.6.0, 9.0.0)\n${USAGE}`);
   if (!isLoopback(args.host)) throw new Error(`refusing to listen on non-loopback host '${args.host}': this server has public demo passwords`);
   return args;
+}
+
+function isModelledVersion(version: string): boolean {
+  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version);
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  const at = (limit: readonly [number, number]) => major * 1000 + minor - (limit[0] * 1000 + limit[1]);
+  return at(MODELLED.oldest) >= 0 && at(MODELLED.newest) <= 0;
 }
 
 export function isLoopback(host: string): boolean {
@@ -39,7 +54,7 @@ function describe2fa(kind: string | undefined): string {
   return 'none';
 }
 
-function printBanner(server: TestServer): void {
+function printBanner(server: TestServer, rcVersion: string): void {
   const rows = DEMO_USERS.map((u) => {
     const notes = [u.ldap ? 'LDAP user' : '', u.active === false ? 'deactivated (login refused)' : ''].filter(Boolean).join(', ');
     return [u.username, u.password, describe2fa(u.twoFactor), notes];
@@ -49,7 +64,7 @@ function printBanner(server: TestServer): void {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   const bob = DEMO_USERS.find((u) => u.twoFactor === 'totp')!;
   const carol = DEMO_USERS.find((u) => u.twoFactor === 'email')!;
-  console.log(`Rocket.Chat test server listening on ${server.url}\n`);
+  console.log(`Rocket.Chat test server (behaving as Rocket.Chat ${rcVersion}) listening on ${server.url}\n`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));
@@ -74,10 +89,11 @@ async function main(): Promise<void> {
     host: args.host,
     port: args.port,
     demoHooks: true,
+    version: args.rcVersion,
     ...(args.rateLimit ? {} : { rateLimit: false as const }),
     onEmailCode: (username, code) => console.log(`[mail] 2FA code for ${username}: ${code}`),
   });
-  printBanner(server);
+  printBanner(server, args.rcVersion);
   let closing = false;
   const shutdown = () => {
     if (closing) return;
