@@ -3,25 +3,22 @@
 import { build } from 'esbuild';
 import { chmod, cp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { lazyHttp2, lazyHttpsProxyAgent, noFetchAdapter, noFormDataProbeAtLoad, noMultipart } from './lean-bundle-plugins.mjs';
 
-// axios's Node build pulls in form-data and, through it, the 130 KiB mime-db table, for multipart
-// uploads rc-tray never sends; Node's own FormData stands in, so start-up parses far less.
-const noMultipart = {
-  name: 'no-multipart',
-  setup(builder) {
-    builder.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'native-form-data' }));
-    builder.onLoad({ filter: /.*/, namespace: 'native-form-data' }, () => ({ contents: 'module.exports = globalThis.FormData;', loader: 'js' }));
-  },
-};
 const common = { plugins: [noMultipart], bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minify: true };
 // Native or Electron-provided modules stay outside the bundles; ws's optional speedups too.
 const external = ['electron', 'keytar', 'bufferutil', 'utf-8-validate'];
+// The CLI loads only what a command uses (issue 9 §4): no undici (axios's fetch adapter and its
+// FormData probe), no HTTP/2 until asked for, and `ws` from node_modules (a dependency, so
+// installed with the CLI) only when a live connection opens; a test watches those loads
+// (test/cli/cli-module-loads.test.ts).
+const cli = { plugins: [noMultipart, noFetchAdapter, noFormDataProbeAtLoad, lazyHttp2, lazyHttpsProxyAgent], external: [...external, 'ws'] };
 
 // `node scripts/build.mjs cli` builds only the command-line tool.
 const only = process.argv[2];
 await rm(only === 'cli' ? 'dist/cli' : 'dist', { recursive: true, force: true });
 const builds = [
-  build({ ...common, entryPoints: ['main/cli/rc-tray.ts'], outfile: 'dist/cli/rc-tray.js', platform: 'node', target: 'node20', format: 'cjs', external, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['main/cli/rc-tray.ts'], outfile: 'dist/cli/rc-tray.js', platform: 'node', target: 'node20', format: 'cjs', ...cli, banner: { js: '#!/usr/bin/env node' } }),
 ];
 if (only !== 'cli') {
   builds.push(

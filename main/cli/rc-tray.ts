@@ -1,4 +1,3 @@
-import { createEngine } from '../engine/create-engine';
 import { insecureStorageWarning } from './insecure-warning';
 import { runCli } from './run-cli';
 
@@ -11,16 +10,24 @@ function insecureWarning(file: string, server: string): void {
 }
 
 runCli(process.argv.slice(2), {
-  stdin: process.stdin,
+  // Read when a command first asks for it: opening stdin (a pipe, a terminal) costs start-up time.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   // A repaired settings file is said on stderr, so --json output stays one object.
-  createEngine: (options) =>
-    createEngine({
+  createEngine: (options) => {
+    // Loaded by the first command that needs it: `--help`, `--version` and usage errors start
+    // without axios, the zod schemas or the keychain (issue 9 §4; test/cli/cli-module-loads.test.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEngine } = require('../engine/create-engine') as typeof import('../engine/create-engine');
+    return createEngine({
       live: options?.live ?? false,
       onSettingsNotice: (sentence) => process.stderr.write(`${sentence}\n`),
       insecureStorage: { insecure: options?.insecureStorage ?? false, onInsecureUse: insecureWarning },
-    }),
+    });
+  },
   waitForInterrupt: () =>
     new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

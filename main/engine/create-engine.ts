@@ -13,10 +13,20 @@ import { JsonSettingsStore } from './settings/settings-store';
 import type { LivePresenceFactory } from './session/live-presence';
 import type { Scheduler } from './session/scheduler';
 import { SignInEngine } from './sign-in-engine';
-import { ddpCallOnce } from './realtime/ddp-call-once';
-import { ddpPasswordLogin } from './realtime/ddp-password-login';
-import { realtimePresence } from './realtime/realtime-presence';
+import type { DdpCallOnce } from './realtime/ddp-call-once';
+import type { DdpPasswordLogin } from './realtime/ddp-password-login';
 import type { OpenRealtimeSocket } from './realtime/realtime-socket';
+
+/*
+ * The realtime code (the DDP client, its message schemas, and `ws` under it) is loaded where a
+ * connection opens, not with the engine: one-shot commands never hold one (issue 9 §4,
+ * test/cli/cli-module-loads.test.ts).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ddpCallOnce: DdpCallOnce = (...args) => (require('./realtime/ddp-call-once') as typeof import('./realtime/ddp-call-once')).ddpCallOnce(...args);
+const ddpPasswordLogin: DdpPasswordLogin = (...args) => (require('./realtime/ddp-password-login') as typeof import('./realtime/ddp-password-login')).ddpPasswordLogin(...args);
+const realtimePresence = () => (require('./realtime/realtime-presence') as typeof import('./realtime/realtime-presence')).realtimePresence;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -42,7 +52,7 @@ export function createEngine(options: EngineOptions = {}): SignInEngine {
   const http = createHttpClient(options.http);
   const createApi = (server: string) => new RocketChatApi(server, http);
   const liveOptions = typeof options.live === 'object' ? options.live : {};
-  const livePresence = options.livePresence ?? (options.live ? realtimePresence({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
+  const livePresence = options.livePresence ?? (options.live ? realtimePresence()({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
   const keychain = options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env));
   const tokens = new SerialTokenStore(new LayeredTokenStore(FileTokenStore.inFolder(folder), keychain, options.insecureStorage));
   return new SignInEngine({

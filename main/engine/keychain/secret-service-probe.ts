@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 /**
  * What keytar cannot say. libsecret (under keytar) answers "no such item" both when there is none
  * and when the item sits in a locked collection whose unlock prompt could not open (audit F-03),
@@ -29,12 +27,16 @@ type Runner = (args: string[]) => Promise<string>;
 const SECRETS = ['--session', '--print-reply', '--dest=org.freedesktop.secrets'];
 
 function dbusSend(env: NodeJS.ProcessEnv): Runner {
-  return (args) =>
-    new Promise((resolve, reject) =>
+  return (args) => {
+    // Loaded here, not with the engine: only a keychain that answers "none" is asked (issue 9 §4).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFile } = require('node:child_process') as typeof import('node:child_process');
+    return new Promise((resolve, reject) =>
       execFile('dbus-send', [...SECRETS, ...args], { env, timeout: 3_000, maxBuffer: 256 * 1024 }, (error, stdout, stderr) =>
         error ? reject(Object.assign(error, { stderr: String(stderr) })) : resolve(String(stdout)),
       ),
     );
+  };
 }
 
 /** The object paths in each top-level `array [ … ]` of a dbus-send reply, in order. */

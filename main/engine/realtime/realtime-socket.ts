@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 
 /** `readyState` of an open socket (ws and WHATWG WebSocket agree). */
 export const SOCKET_OPEN = 1;
@@ -27,5 +27,12 @@ export interface RealtimeSocketOptions {
  */
 export type OpenRealtimeSocket = (url: string, options: RealtimeSocketOptions) => RealtimeSocket;
 
-export const openWsSocket: OpenRealtimeSocket = (url, options) =>
-  new WebSocket(url, { handshakeTimeout: options.handshakeTimeoutMs, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
+/**
+ * `ws` is loaded when the first socket opens, not with the engine: one-shot CLI commands hold no
+ * live connection and never pay for it (issue 9 §4; test/cli/cli-module-loads.test.ts).
+ */
+export const openWsSocket: OpenRealtimeSocket = (url, options) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { WebSocket: Ws } = require('ws') as { WebSocket: typeof WebSocket };
+  return new Ws(url, { handshakeTimeout: options.handshakeTimeoutMs, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
+};
