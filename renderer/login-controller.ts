@@ -1,16 +1,19 @@
 import type { CheckServerResult, LoginWindowState, RcTrayApi } from '../main/common/ipc-contract';
 import type { SessionState, TwoFactorPrompt } from '../main/common/session-state';
 import type { SignInError } from '../main/common/sign-in-error';
-import { retryDeadline, sameSession, sanitiseCode, secondsLeft, serverLabel, sessionError, stepForSession, type Step } from './login-flow';
+import { fieldToFix, noticeTone, retryDeadline, sameSession, sanitiseCode, secondsLeft, serverLabel, sessionError, stepForSession, type Step } from './login-flow';
 import type { BusyAction, LoginView } from './login-view';
 import {
   STRINGS,
   checkingServer,
+  codeResent,
+  codeServer,
   errorMessage,
   retryCountdown,
   serverVersion,
   signedInAs,
   twoFactorInstruction,
+  type TwoFactorContext,
 } from './strings';
 
 export interface Clock {
@@ -45,6 +48,8 @@ export class LoginController {
   private drawn: SessionState | null | undefined;
   private server?: ChosenServer;
   private prompt?: TwoFactorPrompt;
+  /** Whose code the 2FA step asks for, and where an e-mailed one went. */
+  private codeFor?: TwoFactorContext;
   private busy?: BusyAction;
   /** The address whose check is on screen, so leaving the field again does not say it twice. */
   private addressShown?: string;
@@ -98,21 +103,31 @@ export class LoginController {
     if (sameSession(this.drawn, session)) return;
     this.drawn = session;
     if (session && session.server !== this.server?.url) this.chooseServer({ url: session.server });
-    if (session?.kind === 'needs-2fa') this.prompt = session.twoFactor;
+    if (session?.kind === 'needs-2fa') {
+      this.prompt = session.twoFactor;
+      this.codeFor = { account: session.username, server: serverLabel(session.server) };
+      if (state.codeSentTo) this.codeFor.sentTo = state.codeSentTo;
+    }
 
     const previousStep = this.view.step;
     const step = stepForSession(session, previousStep ?? 'server');
     this.view.showStep(step, this.introFor(step, session));
     this.refreshBusy();
-    if (session?.kind === 'needs-2fa') this.view.setResendAvailable(session.twoFactor.method === 'email');
+    if (session?.kind === 'needs-2fa') {
+      this.view.setResendAvailable(session.twoFactor.method === 'email');
+      const hint = session.twoFactor.method === 'email' ? STRINGS.twoFactor.codeHint : STRINGS.twoFactor.codeHintWithBackup;
+      // A single sign-on names no account until the server does: then the server alone.
+      const where = serverLabel(session.server);
+      this.view.setCodeContext(session.username || where, session.username ? codeServer(where) : '', hint);
+    }
     if (session?.kind === 'signed-in') this.view.announce(signedInAs(session.user.name, session.user.username));
 
     const error = sessionError(session);
     this.showFailure(error);
     if (error && step === 'two-factor') this.view.setValue('code', '');
 
-    if (focus === 'step-start') this.view.focusStepStart();
-    else if (focus === 'changes' && error) this.view.focusError();
+    if (error && focus !== 'none') this.focusAfter(error);
+    else if (focus === 'step-start') this.view.focusStepStart();
     else if (focus === 'changes' && step !== previousStep) this.view.focusStepStart();
   }
 
@@ -121,11 +136,12 @@ export class LoginController {
       case 'server':
         return STRINGS.server.intro;
       case 'credentials':
-        return this.view.offersPassword ? STRINGS.credentials.intro : STRINGS.sso.intro;
+        // The server card above the form says where the password goes; no sentence needed.
+        return this.view.offersPassword ? '' : STRINGS.sso.intro;
       case 'token':
         return STRINGS.token.intro;
       case 'two-factor':
-        return this.prompt ? twoFactorInstruction(this.prompt) : '';
+        return this.prompt && this.codeFor ? twoFactorInstruction(this.prompt, this.codeFor) : '';
       case 'signed-in':
         return session?.kind === 'signed-in' ? signedInAs(session.user.name, session.user.username) : '';
     }
@@ -148,12 +164,12 @@ export class LoginController {
     if (!result.ok) {
       this.view.setServerCheck(undefined);
       this.showFailure(result.error, serverLabel(typed));
-      this.view.focusError();
+      this.focusAfter(result.error);
       return;
     }
     this.view.setServerCheck('ok', serverVersion(result.version));
     this.chooseServer({ url: result.url, version: result.version });
-    this.view.showStep('credentials', STRINGS.credentials.intro);
+    this.view.showStep('credentials', this.introFor('credentials', null));
     this.view.showError(undefined);
     this.view.focusStepStart();
   }
@@ -254,7 +270,7 @@ export class LoginController {
   private async resend(): Promise<void> {
     if (this.busy) return;
     const state = await this.run('resending', () => this.api.resendCode());
-    if (state?.session?.kind === 'needs-2fa' && !state.session.error) this.view.announce(STRINGS.twoFactor.codeResent);
+    if (state?.session?.kind === 'needs-2fa' && !state.session.error) this.view.announce(codeResent(state.codeSentTo));
   }
 
   /** Cancel works while a code is being checked too: the engine drops the late answer. */
@@ -264,7 +280,7 @@ export class LoginController {
       state = await this.api.cancel();
     } catch {
       this.showFailure(UNEXPECTED);
-      this.view.focusError();
+      this.focusAfter(UNEXPECTED);
       return;
     }
     this.draw(state, 'none');
@@ -285,13 +301,14 @@ export class LoginController {
     } catch {
       this.setBusy(undefined);
       this.showFailure(UNEXPECTED);
-      this.view.focusError();
+      this.focusAfter(UNEXPECTED);
       return undefined;
     }
     this.setBusy(undefined);
     this.draw(state, 'none');
     // A disabled button loses focus; put it where the person goes on.
-    if (sessionError(state.session)) this.view.focusError();
+    const error = sessionError(state.session);
+    if (error) this.focusAfter(error);
     else this.view.focusStepStart();
     return state;
   }
@@ -330,9 +347,16 @@ export class LoginController {
     });
   }
 
+  /** Focus goes to the field that needs changing (marked, the message tied to it), never to the message. */
+  private focusAfter(error: SignInError): void {
+    const field = this.view.step ? fieldToFix(error, this.view.step) : undefined;
+    if (field) this.view.flagField(field);
+    else this.view.focusStepStartWithMessage();
+  }
+
   private showFailure(error: SignInError | undefined, server = this.server ? serverLabel(this.server.url) : undefined): void {
     this.endCountdown();
-    this.view.showError(error ? errorMessage(error, server ? { server } : {}) : undefined);
+    this.view.showError(error ? errorMessage(error, server ? { server } : {}) : undefined, error ? noticeTone(error) : 'error');
     const deadline = retryDeadline(error, this.clock.now());
     if (deadline !== undefined) this.countDownTo(deadline);
   }

@@ -4,6 +4,9 @@ import type { SignInError, SignInErrorCode } from '../main/common/sign-in-error'
 /** The window's screens, in the order a person meets them. */
 export type Step = 'server' | 'credentials' | 'token' | 'two-factor' | 'signed-in';
 
+/** The window's text fields. */
+export type FieldName = 'server' | 'username' | 'password' | 'code' | 'token-user-id' | 'token-value';
+
 /** Errors that are about the address itself: the person has to change it, so show that step. */
 const ADDRESS_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['invalid-address', 'insecure-address', 'not-rocketchat', 'redirected']);
 
@@ -66,4 +69,43 @@ export function serverLabel(url: string): string {
 /** Two states that look the same to the window need no second render (pushes repeat replies). */
 export function sameSession(a: SessionState | null | undefined, b: SessionState | null): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Errors on the address step that the address may cause: the address field is the one to fix. */
+const ADDRESS_STEP_ERRORS: ReadonlySet<SignInErrorCode> = new Set([...ADDRESS_ERRORS, 'unreachable', 'tls-failure']);
+
+const CODE_ERRORS: ReadonlySet<SignInErrorCode> = new Set(['totp-invalid', 'code-malformed', 'totp-max-attempts']);
+
+/**
+ * The field a person changes to get past `error` on `step`: it takes focus and is marked invalid.
+ * Undefined when no field is at fault (a lockout, a server fault): focus then goes where the
+ * step starts, never to the message itself.
+ */
+export function fieldToFix(error: SignInError | undefined, step: Step): FieldName | undefined {
+  if (!error) return undefined;
+  switch (step) {
+    case 'server':
+      return ADDRESS_STEP_ERRORS.has(error.code) ? 'server' : undefined;
+    case 'credentials':
+      // Rocket.Chat never says which of the two was wrong; the password is the one people mistype.
+      return error.code === 'invalid-credentials' ? 'password' : undefined;
+    case 'two-factor':
+      return CODE_ERRORS.has(error.code) ? 'code' : undefined;
+    case 'token':
+      return error.code === 'token-refused' ? 'token-value' : undefined;
+    case 'signed-in':
+      return undefined;
+  }
+}
+
+/**
+ * How a message is shown: an error (an alert, in red) or a notice (a polite status, neutral):
+ * a session that ended by itself, or a sign-in the person cancelled, is news but no fault.
+ */
+export type NoticeTone = 'error' | 'info';
+
+const INFO_CODES: ReadonlySet<SignInErrorCode> = new Set(['session-expired', 'cancelled']);
+
+export function noticeTone(error: SignInError): NoticeTone {
+  return INFO_CODES.has(error.code) ? 'info' : 'error';
 }

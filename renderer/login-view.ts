@@ -1,10 +1,10 @@
-import { sanitiseCode, type Step } from './login-flow';
+import { sanitiseCode, type FieldName, type NoticeTone, type Step } from './login-flow';
 import { STRINGS } from './strings';
 
 /** A request the window is waiting for; its button shows this instead of its label. */
 export type BusyAction = 'checking' | 'signing-in' | 'verifying' | 'resending' | 'waiting-for-sso';
 
-export type FieldName = 'server' | 'username' | 'password' | 'code' | 'token-user-id' | 'token-value';
+export type { FieldName } from './login-flow';
 
 /** A sign-in service button, as main describes it. */
 export interface ServiceButton {
@@ -41,6 +41,7 @@ export class LoginView {
   private readonly intro: HTMLParagraphElement;
   private readonly notice: HTMLDivElement;
   private readonly errorMessage: HTMLDivElement;
+  private readonly infoMessage: HTMLDivElement;
   private readonly countdown: HTMLParagraphElement;
   private readonly announcer: HTMLParagraphElement;
   private readonly steps: Record<Step, HTMLElement>;
@@ -75,6 +76,7 @@ export class LoginView {
     this.intro = element(doc, 'intro', HTMLParagraphElement);
     this.notice = element(doc, 'notice', HTMLDivElement);
     this.errorMessage = element(doc, 'error-message', HTMLDivElement);
+    this.infoMessage = element(doc, 'info-message', HTMLDivElement);
     this.countdown = element(doc, 'retry-countdown', HTMLParagraphElement);
     this.announcer = element(doc, 'announcer', HTMLParagraphElement);
     this.steps = {
@@ -188,20 +190,48 @@ export class LoginView {
     }
   }
 
-  showError(message: string | undefined): void {
-    this.errorMessage.textContent = message ?? '';
-    this.notice.classList.toggle('has-error', message !== undefined);
+  /**
+   * The message of the step: an error goes into the alert, a notice into the polite status
+   * region. A new message unties the old one from every field.
+   */
+  showError(message: string | undefined, tone: NoticeTone = 'error'): void {
+    this.errorMessage.textContent = tone === 'error' ? (message ?? '') : '';
+    this.infoMessage.textContent = tone === 'info' ? (message ?? '') : '';
+    this.notice.classList.toggle('has-error', message !== undefined && tone === 'error');
+    this.notice.classList.toggle('has-info', message !== undefined && tone === 'info');
+    for (const name of Object.keys(this.fields) as FieldName[]) this.untie(name);
     if (message === undefined) this.setCountdown(undefined);
   }
 
-  focusError(): void {
-    this.focus(this.errorMessage);
-  }
-
-  /** A field the person must fill in before going on: marked, and focused so they can. */
+  /** A field the person must change before going on: marked invalid, the message tied to it, focused. */
   flagField(field: FieldName): void {
+    this.tie(field);
     this.fields[field].setAttribute('aria-invalid', 'true');
     this.focus(this.fields[field]);
+  }
+
+  /** After a message no field is at fault for: focus where the step starts, the message read with that field. */
+  focusStepStartWithMessage(): void {
+    this.focusStepStart();
+    const focused = Object.entries(this.fields).find(([, input]) => input === this.doc.activeElement);
+    if (focused) this.tie(focused[0] as FieldName);
+  }
+
+  private tie(field: FieldName): void {
+    const input = this.fields[field];
+    const own = input.dataset.describedBy ?? input.getAttribute('aria-describedby') ?? '';
+    input.dataset.describedBy = own;
+    const message = this.notice.classList.contains('has-info') ? this.infoMessage.id : this.errorMessage.id;
+    input.setAttribute('aria-describedby', [message, own].filter(Boolean).join(' '));
+  }
+
+  private untie(field: FieldName): void {
+    const input = this.fields[field];
+    input.removeAttribute('aria-invalid');
+    const own = input.dataset.describedBy;
+    if (own === undefined) return;
+    if (own) input.setAttribute('aria-describedby', own);
+    else input.removeAttribute('aria-describedby');
   }
 
   setCountdown(text: string | undefined): void {
@@ -264,6 +294,13 @@ export class LoginView {
     return this.passwordForm;
   }
 
+  /** The 2FA step: whose sign-in the code is for, on which server, and what a code looks like. */
+  setCodeContext(account: string, server: string, hint: string): void {
+    element(this.doc, 'code-account', HTMLSpanElement).textContent = account;
+    element(this.doc, 'code-server', HTMLSpanElement).textContent = server;
+    element(this.doc, 'code-hint', HTMLParagraphElement).textContent = hint;
+  }
+
   setResendAvailable(available: boolean): void {
     this.resendCode.hidden = !available;
   }
@@ -277,9 +314,12 @@ export class LoginView {
     this.fields[field].removeAttribute('aria-invalid');
   }
 
+  /** The toggle says what pressing it does next: "Hide" while the password shows. */
   private setPasswordShown(shown: boolean): void {
     this.fields.password.type = shown ? 'text' : 'password';
     this.togglePassword.setAttribute('aria-pressed', String(shown));
+    this.togglePassword.textContent = shown ? STRINGS.credentials.hidePassword : STRINGS.credentials.showPassword;
+    this.togglePassword.setAttribute('aria-label', shown ? STRINGS.credentials.hidePasswordLabel : STRINGS.credentials.showPasswordLabel);
   }
 
   private refreshActions(): void {
@@ -294,6 +334,8 @@ export class LoginView {
     const waiting = this.busy === 'waiting-for-sso';
     for (const button of this.ssoButtons.querySelectorAll('button')) button.disabled = this.busy !== undefined || this.locked;
     this.useToken.disabled = this.busy !== undefined;
+    // While another window signs in, this one offers only Cancel there (and stays one screen).
+    this.useToken.hidden = this.busy === 'waiting-for-sso';
     this.ssoWaiting.hidden = !waiting;
     this.ssoWaiting.textContent = waiting ? STRINGS.sso.waiting : '';
     this.ssoCancel.hidden = !waiting;
@@ -318,8 +360,7 @@ export class LoginView {
     text('code-label', STRINGS.twoFactor.codeLabel);
     this.changeServer.textContent = STRINGS.credentials.changeServer;
     this.changeServer.setAttribute('aria-label', STRINGS.credentials.changeServerLabel);
-    this.togglePassword.textContent = STRINGS.credentials.showPassword;
-    this.togglePassword.setAttribute('aria-label', STRINGS.credentials.showPasswordLabel);
+    this.setPasswordShown(false);
     this.cancelCode.textContent = STRINGS.twoFactor.cancel;
     text('token-user-id-label', STRINGS.token.userId);
     text('token-value-label', STRINGS.token.token);

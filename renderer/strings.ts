@@ -14,23 +14,30 @@ export interface ErrorWordingContext {
 
 const theServer = (context: ErrorWordingContext): string => context.server ?? 'The server';
 
-const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => string> = {
+/**
+ * The engine's words for a cause (sign-in-error.ts `detail`), where they are the reason a person
+ * needs: which kind of page answered, which certificate problem, why a connection failed.
+ */
+const because = (detail: string | undefined): string => (detail ? ` (${detail})` : '');
+
+const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext, detail?: string) => string> = {
   'invalid-address': () => 'That is not a server address. Enter something like chat.example.com.',
   'insecure-address': () => 'rc-tray sends your password only over a secure connection. Use an https:// address.',
-  'not-rocketchat': (c) => `${theServer(c)} answered, but it is not a Rocket.Chat server. Check the address.`,
-  unreachable: (c) => `Cannot reach ${c.server ?? 'the server'}. Check the address and your network connection.`,
-  'tls-failure': (c) => `The secure connection to ${c.server ?? 'the server'} failed: this computer does not trust its certificate.`,
+  'not-rocketchat': (c, detail) => `${theServer(c)} answered, but it is not a Rocket.Chat server${because(detail)}. Check the address.`,
+  unreachable: (c, detail) => `Cannot reach ${c.server ?? 'the server'}${because(detail)}. Check the address and your network connection.`,
+  // The engine names the certificate problem (main/engine/http/tls-failure-words.ts); without it, the general case.
+  'tls-failure': (c, detail) => `The secure connection to ${c.server ?? 'the server'} failed: ${detail ?? 'the server’s certificate could not be checked'}.`,
   timeout: (c) => `${theServer(c)} did not answer in time. Try again shortly.`,
   'server-error': (c) => `${theServer(c)} had an internal problem. Try again later.`,
   'bad-response': (c) => `${theServer(c)} sent an answer rc-tray could not understand.`,
   redirected: () => 'The server sent rc-tray to another address. Enter that address instead.',
   'invalid-credentials': () => 'Wrong username, e-mail or password.',
-  'session-expired': () => 'Your session has expired. Sign in again.',
+  'session-expired': () => 'Your session has ended. Sign in again to stay connected.',
   'totp-invalid': () => 'That code is not valid. Check it and try again.',
   'code-malformed': () => 'A code has 6 digits. Check it and try again.',
   'totp-max-attempts': () => 'Too many wrong codes. Enter the newest code you received.',
-  'login-blocked-user': () => 'This account is locked for a while after too many failed sign-ins. Every attempt during the block extends it.',
-  'login-blocked-ip': () => 'Sign-in from this network is blocked for a while after too many failed attempts. Every attempt during the block extends it.',
+  'login-blocked-user': () => 'This account is locked after too many failed sign-ins. An attempt before the time is up locks it again.',
+  'login-blocked-ip': () => 'Sign-in from this network is blocked after too many failed attempts. An attempt before the time is up blocks it again.',
   'user-deactivated': () => 'This account has been deactivated. Ask your Rocket.Chat administrator.',
   'app-user-not-allowed': () => 'This is an app user (a bot account); app users cannot sign in.',
   'email-not-verified': () => 'This server requires a verified e-mail address. Open the verification e-mail Rocket.Chat sent you, then sign in again.',
@@ -46,7 +53,7 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
   'status-expiry-unsupported': () => 'This server cannot end a status at a set time by itself.',
   'request-refused': () => 'The server refused the request.',
   'not-signed-in': () => 'You are not signed in.',
-  cancelled: () => 'Sign-in was cancelled.',
+  cancelled: (_c, detail) => detail ?? 'Sign-in was cancelled.',
   'token-refused': () =>
     'The server refused this personal access token. Check the token and your user id in My Account → Personal Access Tokens.',
   'token-not-allowed': () => 'This account may not use personal access tokens. Ask your Rocket.Chat administrator.',
@@ -58,7 +65,7 @@ const ERROR_MESSAGES: Record<SignInErrorCode, (context: ErrorWordingContext) => 
 };
 
 export function errorMessage(error: SignInError, context: ErrorWordingContext = {}): string {
-  return ERROR_MESSAGES[error.code](context);
+  return ERROR_MESSAGES[error.code](context, error.detail);
 }
 
 /** "3 seconds", or "4:05" once it is a minute or more. */
@@ -82,13 +89,14 @@ export const STRINGS = {
   },
   credentials: {
     heading: 'Sign in',
-    intro: 'Use your Rocket.Chat account.',
     changeServer: 'Change',
     changeServerLabel: 'Change server',
     username: 'Username or e-mail',
     password: 'Password',
     showPassword: 'Show',
     showPasswordLabel: 'Show password',
+    hidePassword: 'Hide',
+    hidePasswordLabel: 'Hide password',
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     missingUsername: 'Enter your username or e-mail address.',
@@ -116,6 +124,8 @@ export const STRINGS = {
   twoFactor: {
     heading: 'Two-step verification',
     codeLabel: 'Verification code',
+    codeHint: '6 digits; spaces and dashes are fine.',
+    codeHintWithBackup: '6 digits, or one of your backup codes.',
     verify: 'Verify',
     verifying: 'Verifying…',
     resend: 'Send a new code',
@@ -139,9 +149,28 @@ export function checkingServer(server: string): string {
   return `Checking ${server}…`;
 }
 
-export function twoFactorInstruction(prompt: TwoFactorPrompt): string {
-  if (prompt.method === 'totp') return 'Enter the code from your authenticator app.';
-  return prompt.codeSent ? 'We e-mailed you a code. Enter it below.' : 'Use the code we e-mailed you earlier.';
+/** Whose sign-in a code is for, and where the e-mail went (masked), as the 2FA step names them. */
+export interface TwoFactorContext {
+  account: string;
+  server: string;
+  /** `c•••@example.com`, when known; Rocket.Chat mails every verified address of the account. */
+  sentTo?: string;
+}
+
+/** What to enter, how long it is, and where it came from; the account and server are shown beside it. */
+export function twoFactorInstruction(prompt: TwoFactorPrompt, context: TwoFactorContext): string {
+  if (prompt.method === 'totp') return 'Enter the 6-digit code from your authenticator app.';
+  const to = context.sentTo ?? (context.account ? `the e-mail address of ${context.account}` : 'your e-mail address');
+  return prompt.codeSent ? `We e-mailed a 6-digit code to ${to}.` : `Enter the 6-digit code we e-mailed to ${to} earlier.`;
+}
+
+/** The line under the account on the 2FA step. */
+export function codeServer(server: string): string {
+  return `on ${server}`;
+}
+
+export function codeResent(sentTo: string | undefined): string {
+  return sentTo ? `We e-mailed a new code to ${sentTo}.` : STRINGS.twoFactor.codeResent;
 }
 
 export function signedInAs(name: string, username: string): string {

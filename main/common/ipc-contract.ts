@@ -13,6 +13,12 @@ export interface LoginWindowState {
   session: SessionState | null;
   lastServer?: string;
   lastUsername?: string;
+  /**
+   * Where an e-mailed code went, masked (`c•••@example.com`), when the sign-in names an e-mail
+   * address. Rocket.Chat mails every verified address of the account and names only the
+   * username (`details.emailOrUsername`), so a sign-in by username has none.
+   */
+  codeSentTo?: string;
 }
 
 export type CheckServerResult = { ok: true; url: string; version: string } | { ok: false; error: SignInError };

@@ -48,24 +48,32 @@ export interface SignInError {
   message: string;
   /** Seconds to wait before trying again (rate limit, lockout). */
   retryAfterSeconds?: number;
+  /**
+   * The cause in the engine's own words, where it has one ("it answered with a web page",
+   * "its certificate has expired"): a window that words errors itself keeps the reason this way.
+   */
+  detail?: string;
 }
 
 /** Thrown inside the engine; callers outside see only the plain {@link SignInError}. */
 export class SignInFailure extends Error {
   readonly code: SignInErrorCode;
   readonly retryAfterSeconds?: number;
+  readonly detail?: string;
 
   constructor(error: SignInError) {
     super(error.message);
     this.name = 'SignInFailure';
     this.code = error.code;
     if (error.retryAfterSeconds !== undefined) this.retryAfterSeconds = error.retryAfterSeconds;
+    if (error.detail !== undefined) this.detail = error.detail;
   }
 
   toPlain(): SignInError {
-    return this.retryAfterSeconds === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    const plain: SignInError = { code: this.code, message: this.message };
+    if (this.retryAfterSeconds !== undefined) plain.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.detail !== undefined) plain.detail = this.detail;
+    return plain;
   }
 }
 

@@ -72,6 +72,8 @@ const MESSAGES: Record<SignInErrorCode, (context: ErrorContext) => string> = {
 export function signInError(code: SignInErrorCode, context: ErrorContext = {}): SignInError {
   const error: SignInError = { code, message: MESSAGES[code](context) };
   if (context.retryAfterSeconds !== undefined) error.retryAfterSeconds = context.retryAfterSeconds;
+  // Cut like the message's own copy: a server chooses some details (a redirect's Location).
+  if (context.detail !== undefined) error.detail = context.detail.length > 200 ? `${context.detail.slice(0, 200)}…` : context.detail;
   return error;
 }
 

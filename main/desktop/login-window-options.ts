@@ -4,6 +4,8 @@ import { LOCKED_DOWN_WEB_PREFERENCES, type LockedDownWebPreferences } from './lo
 export interface LoginWindowOptions {
   width: number;
   height: number;
+  /** The size is the page's, without the frame: the layout is tested in exactly that viewport. */
+  useContentSize: true;
   minWidth: number;
   minHeight: number;
   title: string;
@@ -21,10 +23,14 @@ export interface LoginWindowOptions {
   };
 }
 
+/** renderer/login.css's `--bg` in each theme (a browser test compares them). */
+export const LOGIN_PAGE_BACKGROUND = { light: '#f4f6f9', dark: '#15171b' } as const;
+
 export function loginWindowOptions(input: { preload: string; darkTheme: boolean; devTools: boolean }): LoginWindowOptions {
   return {
     width: 420,
-    height: 600,
+    height: 640,
+    useContentSize: true,
     minWidth: 360,
     minHeight: 480,
     title: 'Sign in to Rocket.Chat — rc-tray',
@@ -36,7 +42,7 @@ export function loginWindowOptions(input: { preload: string; darkTheme: boolean;
     autoHideMenuBar: true,
     skipTaskbar: false,
     // Matches the page's own background in each theme until it paints.
-    backgroundColor: input.darkTheme ? '#1f2329' : '#ffffff',
+    backgroundColor: input.darkTheme ? LOGIN_PAGE_BACKGROUND.dark : LOGIN_PAGE_BACKGROUND.light,
     webPreferences: {
       preload: input.preload,
       ...LOCKED_DOWN_WEB_PREFERENCES,

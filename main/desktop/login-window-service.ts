@@ -3,6 +3,7 @@ import type { SessionState } from '../common/session-state';
 import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
 import { normaliseServerAddress } from '../common/server-address';
+import { maskedEmail } from '../common/masked-email';
 import type { SignInEngine } from '../engine/sign-in-engine';
 import { beginSsoFlow } from '../engine/sso/sso-flow';
 import type { RunningSso, SsoRunner } from './sso-runner';
@@ -27,6 +28,20 @@ export function windowSession(engineState: SessionState | null, ownAnswer: Sessi
   if (engineState.kind === 'offline') return ownHere;
   if (engineState.kind === 'signed-in' && earlier?.server === engineState.server && earlier.userId === engineState.user.id) return ownHere;
   return engineState;
+}
+
+/** The masked address an e-mailed code went to, when the 2FA step names an e-mail address. */
+export function emailCodeRecipient(session: SessionState | null): string | undefined {
+  if (session?.kind !== 'needs-2fa' || session.twoFactor.method !== 'email') return undefined;
+  return maskedEmail(session.username);
+}
+
+function withRecipient(state: LoginWindowState): LoginWindowState {
+  const shown: LoginWindowState = { ...state };
+  delete shown.codeSentTo;
+  const to = emailCodeRecipient(state.session);
+  if (to) shown.codeSentTo = to;
+  return shown;
 }
 
 /**
@@ -78,7 +93,7 @@ export class LoginWindowService {
     const state: LoginWindowState = { session: windowSession(engineState, this.ownAnswer, this.earlier) };
     if (server) state.lastServer = server;
     if (username) state.lastUsername = username;
-    return state;
+    return withRecipient(state);
   }
 
   async checkServer(request: IpcRequest<'checkServer'>): Promise<CheckServerResult> {
@@ -183,7 +198,7 @@ export class LoginWindowService {
   private async answer(session: SessionState | null): Promise<LoginWindowState> {
     this.ownAnswer = session;
     const state = await this.current();
-    const answered = { ...state, session: session ?? state.session };
+    const answered = withRecipient({ ...state, session: session ?? state.session });
     this.lastPushed = JSON.stringify(answered.session);
     if (session?.kind === 'signed-in') this.onSignedIn(session.server);
     return answered;

@@ -35,7 +35,7 @@ test('the login window is sandboxed, isolated, without Node, and hidden until pa
     devTools: false,
   });
   assert.equal(options.show, false);
-  assert.equal(options.backgroundColor, '#ffffff');
-  assert.equal(loginWindowOptions({ preload: 'p', darkTheme: true, devTools: true }).backgroundColor, '#1f2329');
+  assert.equal(options.backgroundColor, '#f4f6f9');
+  assert.equal(loginWindowOptions({ preload: 'p', darkTheme: true, devTools: true }).backgroundColor, '#15171b');
   assert.equal(loginWindowOptions({ preload: 'p', darkTheme: true, devTools: true }).webPreferences.devTools, true);
 });

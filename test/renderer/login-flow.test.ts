@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SessionState } from '../../main/common/session-state';
 import type { SignInError } from '../../main/common/sign-in-error';
-import { retryDeadline, sameSession, sanitiseCode, secondsLeft, serverLabel, sessionError, stepForSession, type Step } from '../../renderer/login-flow';
+import { fieldToFix, noticeTone, retryDeadline, sameSession, sanitiseCode, secondsLeft, serverLabel, sessionError, stepForSession, type FieldName, type Step } from '../../renderer/login-flow';
 
 const server = 'https://chat.example.com';
 const error = (code: SignInError['code'], retryAfterSeconds?: number): SignInError =>
@@ -106,5 +106,49 @@ describe('sameSession', () => {
       ),
       false,
     );
+  });
+});
+
+describe('fieldToFix', () => {
+  const cases: [SignInError['code'], Step, FieldName | undefined][] = [
+    ['invalid-credentials', 'credentials', 'password'],
+    ['not-rocketchat', 'server', 'server'],
+    ['invalid-address', 'server', 'server'],
+    ['insecure-address', 'server', 'server'],
+    ['redirected', 'server', 'server'],
+    ['unreachable', 'server', 'server'],
+    ['tls-failure', 'server', 'server'],
+    ['totp-invalid', 'two-factor', 'code'],
+    ['code-malformed', 'two-factor', 'code'],
+    ['totp-max-attempts', 'two-factor', 'code'],
+    ['token-refused', 'token', 'token-value'],
+    // Nothing typed is wrong: the wait, the server or the account is the problem.
+    ['login-blocked-user', 'credentials', undefined],
+    ['rate-limited', 'credentials', undefined],
+    ['server-error', 'server', undefined],
+    ['timeout', 'server', undefined],
+    ['unreachable', 'credentials', undefined],
+    ['user-deactivated', 'credentials', undefined],
+    ['session-expired', 'credentials', undefined],
+    ['keychain-locked', 'two-factor', undefined],
+    ['unexpected', 'server', undefined],
+  ];
+  for (const [code, step, expected] of cases) {
+    test(`${code} on the ${step} step: ${expected ?? 'no field'}`, () => assert.equal(fieldToFix(error(code), step), expected));
+  }
+  test('no error, no field', () => assert.equal(fieldToFix(undefined, 'credentials'), undefined));
+  test('the step an address error shows is the address step, whose field it names', () => {
+    for (const code of ['not-rocketchat', 'invalid-address', 'insecure-address', 'redirected'] as const) {
+      const step = stepForSession({ kind: 'signed-out', server, error: error(code) }, 'credentials');
+      assert.equal(fieldToFix(error(code), step), 'server', code);
+    }
+  });
+});
+
+describe('noticeTone', () => {
+  test('a session that ended by itself and a cancelled sign-in are notices; failures are errors', () => {
+    assert.equal(noticeTone(error('session-expired')), 'info');
+    assert.equal(noticeTone(error('cancelled')), 'info');
+    for (const code of ['invalid-credentials', 'login-blocked-user', 'rate-limited', 'not-rocketchat', 'totp-invalid'] as const) assert.equal(noticeTone(error(code)), 'error', code);
   });
 });

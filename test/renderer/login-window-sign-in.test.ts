@@ -37,13 +37,12 @@ describe('login window: signing in with a password', () => {
     await page.getByLabel(STRINGS.credentials.username).fill('alice');
     const password = page.getByLabel(STRINGS.credentials.password, { exact: true });
     await password.fill('alice-password');
-    const toggle = page.getByRole('button', { name: STRINGS.credentials.showPasswordLabel });
+    const toggle = page.locator('#toggle-password');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
-    await toggle.click();
+    await page.getByRole('button', { name: STRINGS.credentials.showPasswordLabel }).click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     assert.equal(await password.getAttribute('type'), 'text');
-    await win.screenshot('state-password-shown');
-    await toggle.click();
+    await page.getByRole('button', { name: STRINGS.credentials.hidePasswordLabel }).click();
     assert.equal(await password.getAttribute('type'), 'password');
 
     // A slow server, so the busy state can be seen.
@@ -53,7 +52,6 @@ describe('login window: signing in with a password', () => {
     await page.locator('#credentials-form[aria-busy="true"]').waitFor({ state: 'attached' });
     assert.equal(await signIn.isDisabled(), true);
     assert.equal(await signIn.textContent(), STRINGS.credentials.signingIn);
-    await win.screenshot('state-signing-in');
 
     await win.waitForStep('signed-in');
     assert.equal(await page.locator('#intro').textContent(), signedInAs('Alice Example', 'alice'));
@@ -65,7 +63,7 @@ describe('login window: signing in with a password', () => {
     assert.deepEqual(win.problems(), []);
   });
 
-  test('a wrong password is reported in an alert that takes focus, every time', async (t) => {
+  test('a wrong password is reported in an alert, and focus goes to the password, every time', async (t) => {
     const win = await openLoginWindow(t, browser);
     const { page, server } = win;
     await page.getByLabel(STRINGS.server.addressLabel).fill(server.url);
@@ -79,7 +77,7 @@ describe('login window: signing in with a password', () => {
     await signIn.click();
     await page.getByRole('alert').filter({ hasText: wrong }).waitFor();
     await page.locator('#sign-in:not([disabled])').waitFor();
-    assert.equal(await win.focusedId(), 'error-message', 'focus moves to the error');
+    assert.equal(await win.focusedId(), 'password', 'focus moves to the field to fix');
 
     // The same mistake again: the alert is emptied while the request runs, then filled anew,
     // so a screen reader announces it a second time.
@@ -89,7 +87,7 @@ describe('login window: signing in with a password', () => {
     assert.equal(await page.locator('#error-message').textContent(), '');
     await page.getByRole('alert').filter({ hasText: wrong }).waitFor();
     await page.locator('#sign-in:not([disabled])').waitFor();
-    assert.equal(await win.focusedId(), 'error-message');
+    assert.equal(await win.focusedId(), 'password');
     assert.deepEqual(await secretToolItems(win.keychainService), [], 'nothing is stored after failed sign-ins');
 
     await page.getByLabel(STRINGS.credentials.password, { exact: true }).fill('alice-password');
@@ -133,7 +131,7 @@ describe('login window: signing in with a password', () => {
     assert.deepEqual(win.problems(), []);
   });
 
-  test('opens on the password step saying the session expired, with the last server and username', async (t) => {
+  test('opens on the password step with a notice that the session ended, with the last server and username', async (t) => {
     const win = await openLoginWindow(t, browser, {
       prepare: async ({ engine, server }) => {
         assert.equal((await engine.login(server.url, { user: 'alice', password: 'alice-password' })).kind, 'signed-in');
@@ -144,12 +142,12 @@ describe('login window: signing in with a password', () => {
     });
     const { page, server } = win;
     await win.waitForStep('credentials');
-    await page.getByRole('alert').filter({ hasText: errorMessage({ code: 'session-expired', message: '' }) }).waitFor();
+    await page.getByRole('status').filter({ hasText: errorMessage({ code: 'session-expired', message: '' }) }).waitFor();
+    assert.equal(await page.getByRole('alert').textContent(), '', 'an ended session is news, not an error');
     assert.equal(await page.getByLabel(STRINGS.credentials.username).inputValue(), 'alice');
     assert.equal(await win.focusedId(), 'password', 'the one field left to fill has focus');
     assert.equal(await page.locator('#server-name').textContent(), serverLabel(server.url));
     await page.locator('#server-version').filter({ hasText: serverVersion('7.10') }).waitFor();
-    await win.screenshot('state-session-expired');
 
     await page.keyboard.type('alice-password');
     await page.keyboard.press('Enter');

@@ -64,7 +64,6 @@ describe('login window: single sign-on and personal access tokens', () => {
     assert.equal(await page.locator('#sso-services-label').textContent(), STRINGS.sso.separatorOnly);
     assert.equal(await win.focusedId(), '', 'focus is on the first service button (no id)');
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent), 'Fake IdP');
-    await win.screenshot('sso-only-buttons');
 
     await page.getByRole('button', { name: 'Fake IdP' }).click();
     await page.locator('#sso-waiting').filter({ hasText: STRINGS.sso.waiting }).waitFor();
@@ -109,18 +108,18 @@ describe('login window: single sign-on and personal access tokens', () => {
     const { page } = win;
     await page.getByRole('button', { name: 'Fake IdP' }).click();
     await signInAtProvider(await windows.opened(), 'deny');
-    await page.locator('#error-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
+    await page.locator('#info-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
     assert.equal(await page.locator('#window').getAttribute('data-step'), 'credentials');
 
     await page.getByRole('button', { name: 'Company SAML' }).click();
     await (await windows.opened()).close();
-    await page.locator('#error-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
+    await page.locator('#info-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Company SAML' }).isEnabled(), true);
 
     await page.getByRole('button', { name: 'University CAS' }).click();
     await (await windows.opened()).locator('#provider-username').waitFor();
     await page.getByRole('button', { name: STRINGS.sso.cancel }).click();
-    await page.locator('#error-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
+    await page.locator('#info-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
     assert.equal(await page.locator('#sso-cancel').isHidden(), true);
   });
 
@@ -151,7 +150,7 @@ describe('login window: single sign-on and personal access tokens', () => {
     await win.page.locator('#sso-buttons button').first().waitFor();
     await win.page.getByRole('button', { name: 'Fake IdP' }).click();
     await (await windows.opened()).close();
-    await win.page.locator('#error-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
+    await win.page.locator('#info-message').filter({ hasText: errorMessage(signInError('cancelled')) }).waitFor();
     const state = win.engine.session(win.server.url).state;
     assert.ok(state.kind === 'signed-in' && state.user.username === 'alice');
     assert.equal((await win.tokens.get(win.server.url))?.userId, state.user.id);
@@ -173,7 +172,6 @@ describe('login window: single sign-on and personal access tokens', () => {
     await page.locator('#error-message').filter({ hasText: errorMessage(signInError('token-refused')) }).waitFor();
     assert.equal(await page.locator('#window').getAttribute('data-step'), 'token');
     assert.equal(await page.getByLabel(STRINGS.token.token, { exact: true }).getAttribute('type'), 'password');
-    await win.screenshot('token-refused');
     await page.getByLabel(STRINGS.token.token, { exact: true }).fill(token);
     await page.getByRole('button', { name: STRINGS.token.signIn }).click();
     await win.waitForStep('signed-in');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { serverLabel } from '../../renderer/login-flow';
 import { STRINGS, errorMessage, signedInAs, twoFactorInstruction } from '../../renderer/strings';
 import { secretToolItems } from '../support/secret-tool';
 import { launchChromium } from './support/chromium';
@@ -21,7 +22,7 @@ describe('login window: two-step verification', () => {
     const { page, server } = win;
     await submitPassword(win, 'bob', 'bob-password');
     await win.waitForStep('two-factor');
-    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'totp', codeSent: false }));
+    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'totp', codeSent: false }, { account: 'bob', server: serverLabel(server.url) }));
     assert.equal(await win.focusedId(), 'code');
     assert.equal(await page.locator('#resend-code').isHidden(), true, 'an authenticator app code cannot be resent');
     const codeField = page.getByLabel(STRINGS.twoFactor.codeLabel);
@@ -37,7 +38,8 @@ describe('login window: two-step verification', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: errorMessage({ code: 'totp-invalid', message: '' }) }).waitFor();
     await page.locator('#verify:not([disabled])').waitFor();
-    assert.equal(await win.focusedId(), 'error-message');
+    assert.equal(await win.focusedId(), 'code', 'focus goes to the code to fix');
+    assert.equal(await codeField.getAttribute('aria-invalid'), 'true');
     assert.equal(await codeField.inputValue(), '', 'the refused code is cleared for the next one');
 
     const code = server.totpCode('bob');
@@ -77,7 +79,7 @@ describe('login window: two-step verification', () => {
     const { page, server } = win;
     await submitPassword(win, 'carol', 'carol-password');
     await win.waitForStep('two-factor');
-    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'email', codeSent: true }));
+    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'email', codeSent: true }, { account: 'carol', server: serverLabel(server.url) }));
     assert.equal(server.emailCount('carol'), 1);
 
     // Slowed so the busy Resend button can be seen.
@@ -89,7 +91,7 @@ describe('login window: two-step verification', () => {
     await waitForAnnouncement(win, STRINGS.twoFactor.codeResent);
     await page.locator('#resend-code:not([disabled])').waitFor();
     assert.equal(await win.focusedId(), 'code', 'focus returns to the code field');
-    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'email', codeSent: true }));
+    assert.equal(await page.locator('#intro').textContent(), twoFactorInstruction({ method: 'email', codeSent: true }, { account: 'carol', server: serverLabel(server.url) }));
 
     const code = server.lastEmailCode('carol')!;
     await page.keyboard.type(`${code.slice(0, 3)}-${code.slice(3)}`);
@@ -109,9 +111,8 @@ describe('login window: two-step verification', () => {
     await page.getByRole('button', { name: STRINGS.twoFactor.cancel }).click();
     await win.waitForStep('credentials');
     await page.keyboard.press('Enter');
-    await page.locator('#intro').filter({ hasText: twoFactorInstruction({ method: 'email', codeSent: false }) }).waitFor();
+    await page.locator('#intro').filter({ hasText: twoFactorInstruction({ method: 'email', codeSent: false }, { account: 'carol', server: serverLabel(server.url) }) }).waitFor();
     assert.equal(server.emailCount('carol'), 1, 'no second e-mail while the first code is still good');
-    await win.screenshot('state-email-code-sent-earlier');
     await page.keyboard.type(server.lastEmailCode('carol')!);
     await page.keyboard.press('Enter');
     await win.waitForStep('signed-in');

@@ -25,3 +25,20 @@ export async function eventually(condition: () => boolean, what: string, timeout
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Server step, then "Use a personal access token": the token form, empty. */
+export async function openTokenStep(win: LoginWindow): Promise<void> {
+  const { page } = win;
+  await page.getByLabel(STRINGS.server.addressLabel).fill(win.server.url);
+  await page.keyboard.press('Enter');
+  await win.waitForStep('credentials');
+  await page.getByRole('button', { name: STRINGS.token.link }).click();
+  await win.waitForStep('token');
+}
+
+/** A user id and token the stand-in never issued, submitted. */
+export async function submitUnknownToken(win: LoginWindow): Promise<void> {
+  await win.page.getByLabel(STRINGS.token.userId).fill('no-such-user');
+  await win.page.getByLabel(STRINGS.token.token, { exact: true }).fill('not-a-token');
+  await win.page.keyboard.press('Enter');
+}

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { LoginWindowService } from '../../../main/desktop/login-window-service';
+import { loginWindowOptions } from '../../../main/desktop/login-window-options';
 import type { Step } from '../../../renderer/login-flow';
 import type { TestServerOptions } from '../../server/rocketchat-test-server';
 import { startAppFilesServer } from '../../support/app-files-server';
@@ -46,12 +47,20 @@ export interface LoginWindowOptions {
   prepare?: (fixture: EngineFixture) => Promise<void>;
   /** Opens sign-in windows for single sign-on (test/renderer/support/chromium-sso-window.ts). */
   ssoRunner?: SsoRunner;
+  /** The page's size; the app's window (main/desktop/login-window-options.ts) unless told. */
+  viewport?: { width: number; height: number };
+}
+
+/** The content size of the app's login window: it opens with `useContentSize`, so the page gets exactly this. */
+export function appWindowViewport(): { width: number; height: number } {
+  const options = loginWindowOptions({ preload: '', darkTheme: false, devTools: false });
+  return { width: options.width, height: options.height };
 }
 
 let axeSource: string | undefined;
 
 /**
- * The built login page in a fresh browser context (420×560, like the app's window), its
+ * The built login page in a fresh browser context (the app window's content size), its
  * `window.rcTray` wired to a real LoginWindowService over a real engine, keychain and test
  * server. Everything is closed when the test ends.
  */
@@ -62,7 +71,7 @@ export async function openLoginWindow(t: TestContext, browser: Browser, options:
   const service = new LoginWindowService(fixture.engine, undefined, options.ssoRunner);
   const files = await startAppFilesServer(RENDERER_DIST);
   const colorScheme = options.colorScheme ?? 'light';
-  const context = await browser.newContext({ viewport: { width: 420, height: 560 }, deviceScaleFactor: 2, colorScheme });
+  const context = await browser.newContext({ viewport: options.viewport ?? appWindowViewport(), deviceScaleFactor: 2, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: files.origin });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
