@@ -222,7 +222,9 @@ export class LoginView {
     const own = input.dataset.describedBy ?? input.getAttribute('aria-describedby') ?? '';
     input.dataset.describedBy = own;
     const message = this.notice.classList.contains('has-info') ? this.infoMessage.id : this.errorMessage.id;
-    input.setAttribute('aria-describedby', [message, own].filter(Boolean).join(' '));
+    // A wait is part of the message: "You can try again in 5:59." is read with the field too.
+    const wait = this.countdown.hidden ? '' : this.countdown.id;
+    input.setAttribute('aria-describedby', [message, wait, own].filter(Boolean).join(' '));
   }
 
   private untie(field: FieldName): void {

@@ -4,7 +4,10 @@ import { LOCKED_DOWN_WEB_PREFERENCES, type LockedDownWebPreferences } from './lo
 export interface LoginWindowOptions {
   width: number;
   height: number;
-  /** The size is the page's, without the frame: the layout is tested in exactly that viewport. */
+  /**
+   * width and height are the page's, the frame comes on top (Electron's BrowserWindow docs,
+   * `useContentSize`): the layout is tested in exactly that viewport (test/renderer).
+   */
   useContentSize: true;
   minWidth: number;
   minHeight: number;

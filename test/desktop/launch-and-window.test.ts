@@ -35,6 +35,7 @@ test('the login window is sandboxed, isolated, without Node, and hidden until pa
     devTools: false,
   });
   assert.equal(options.show, false);
+  assert.equal(options.useContentSize, true, 'the size is the page viewport the browser tests measure');
   assert.equal(options.backgroundColor, '#f4f6f9');
   assert.equal(loginWindowOptions({ preload: 'p', darkTheme: true, devTools: true }).backgroundColor, '#15171b');
   assert.equal(loginWindowOptions({ preload: 'p', darkTheme: true, devTools: true }).webPreferences.devTools, true);

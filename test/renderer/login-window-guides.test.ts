@@ -6,6 +6,8 @@ import { STRINGS, codeServer, errorMessage, retryCountdown } from '../../rendere
 import { loginRequests } from '../support/engine-fixture';
 import { launchChromium } from './support/chromium';
 import { openLoginWindow, type LoginWindow } from './support/login-window-fixture';
+import { outsideTheWindow } from './support/page-checks';
+import { loginWindowOptions } from '../../main/desktop/login-window-options';
 import { openTokenStep, submitPassword, submitUnknownToken } from './support/login-steps';
 import { selfSignedCertificate } from '../support/self-signed';
 
@@ -160,7 +162,7 @@ describe('login window: it guides', () => {
     assert.notEqual(await countdown.textContent(), retryCountdown(0));
     assert.equal(await page.locator('#sign-in').isDisabled(), true);
     assert.equal(await win.focusedId(), 'password', 'focus where the person goes on; nothing typed is wrong');
-    assert.deepEqual(await fieldState(page, 'password'), { invalid: null, describedBy: ['error-message'] });
+    assert.deepEqual(await fieldState(page, 'password'), { invalid: null, describedBy: ['error-message', 'retry-countdown'] });
     const attempts = loginRequests(server);
     await page.keyboard.press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -218,6 +220,21 @@ describe('login window: it guides', () => {
     await page.locator('#token-sign-in:not([disabled])').waitFor();
     assert.equal(await win.focusedId(), 'token-value');
     assert.deepEqual(await fieldState(page, 'token-value'), { invalid: 'true', describedBy: ['error-message', 'token-hint'] });
+    assert.deepEqual(win.problems(), []);
+  });
+
+  test('at the smallest window size the page scrolls down to everything, never sideways, and nothing is cut at the top', async (t) => {
+    const { minWidth, minHeight } = loginWindowOptions({ preload: '', darkTheme: false, devTools: false });
+    const win = await openLoginWindow(t, browser, { viewport: { width: minWidth, height: minHeight } });
+    const { page } = win;
+    await submitPassword(win, 'alice', 'wrong-password');
+    await page.getByRole('alert').filter({ hasText: errorMessage({ code: 'invalid-credentials', message: '' }) }).waitFor();
+    const fit = await outsideTheWindow(page);
+    assert.deepEqual(fit.outside.filter((each) => each.box.top < 0 || each.box.left < 0 || each.box.right > minWidth), [], 'only below the fold');
+    const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+    assert.ok(scrollWidth <= minWidth, `no sideways scrolling (${scrollWidth} > ${minWidth})`);
+    await page.locator('#use-token').scrollIntoViewIfNeeded();
+    assert.equal(await page.locator('#use-token').isVisible(), true);
     assert.deepEqual(win.problems(), []);
   });
 });
