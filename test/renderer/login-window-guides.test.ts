@@ -44,6 +44,12 @@ describe('login window: it guides', () => {
     assert.deepEqual(await fieldState(page, 'password'), { invalid: 'true', describedBy: ['error-message'] });
     assert.deepEqual(await fieldState(page, 'username'), { invalid: null, describedBy: [] }, 'only the field to fix is marked');
     assert.equal(await page.locator('#error-message').getAttribute('tabindex'), null, 'the alert itself cannot take focus');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(ring.style, 'solid', 'focus still shows on the red field');
+    assert.ok(ring.width >= 2, `a ${ring.width}px ring`);
     await page.keyboard.type('x');
     assert.equal((await fieldState(page, 'password')).invalid, null, 'typing clears the mark');
     assert.deepEqual(win.problems(), []);
