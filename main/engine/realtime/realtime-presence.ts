@@ -119,8 +119,12 @@ class RealtimePresence implements LivePresence {
       if (this.client !== client) return;
       this.deferredUntil = undefined;
       this.resetBackoffOnceStable();
+      // The status first, then "live": a session shown live always shows what others see now, never
+      // the "offline" its REST resume read before this connection existed.
+      const claim = claimOf(me.statusSource, me.statusExpiresAt);
+      if (me.statusDefault) claim.chosen = me.statusDefault;
+      if (me.status) this.statuses.push([me.status, me.statusText ?? '', claim]);
       this.events.connection('live');
-      if (me.status) this.statuses.push([me.status, me.statusText ?? '', claimOf(me.statusSource, me.statusExpiresAt)]);
     } catch (error) {
       if (this.client !== client) return;
       const failure = error instanceof SignInFailure ? error.toPlain() : undefined;

@@ -9,6 +9,7 @@ import { normalizeStatusText } from '../status/status-text';
 import { userAfterChange } from '../status/user-after-change';
 import type { SettingsStore } from '../settings/settings-store';
 import { entryFor, stillAsSet, withTimedStatus, type StatusPair, type TimedStatus } from '../status/timed-status';
+import { AwayCheck } from './away-check';
 import type { Scheduler } from './scheduler';
 import { TimedRestore } from './timed-restore';
 
@@ -27,6 +28,8 @@ export interface StatusChange {
 export interface StatusClaim {
   source?: StatusSource;
   expiresAt?: number;
+  /** `statusDefault`, when the source carries it (`GET /me`; stream events never do). */
+  chosen?: UserStatus;
 }
 
 /** With `Presence_broadcast_disabled` no event ever arrives: read the own status this often instead (issue 7 §5). */
@@ -57,6 +60,7 @@ export class StatusControl {
   private refreshTimer?: unknown;
   private generation = 0;
   private readonly timed: TimedRestore;
+  private readonly away: AwayCheck;
 
   constructor(private readonly deps: StatusControlDeps) {
     this.timed = new TimedRestore({
@@ -67,6 +71,7 @@ export class StatusControl {
       restore: (entry) => this.restore(entry),
       changed: () => this.showTimed(),
     });
+    this.away = new AwayCheck({ api: deps.api, credentials: deps.credentials });
   }
 
   /** A (new) sign-in: forget the previous server's answers; live sessions read them now. */
@@ -90,6 +95,7 @@ export class StatusControl {
 
   stop(): void {
     this.generation += 1;
+    this.away.cancel();
     this.timed.stop();
     this.features = undefined;
     if (this.refreshTimer !== undefined) this.deps.scheduler.clearTimeout(this.refreshTimer);
@@ -204,8 +210,10 @@ export class StatusControl {
     const state = this.deps.state();
     if (state.kind !== 'signed-in') return;
     const user: UserSummary = { ...state.user, status, statusText };
-    // A live event shows what others see; with a live connection that is the choice, except auto-away over online.
-    user.chosenStatus = status === 'away' && state.user.chosenStatus === 'online' ? 'online' : status;
+    // With a live connection what others see is the choice, except "away", which may be idleness
+    // over online: until the server says, the earlier choice stands.
+    const ambiguous = status === 'away' && claim.chosen === undefined;
+    user.chosenStatus = claim.chosen ?? (ambiguous && state.user.chosenStatus === 'online' ? 'online' : status);
     delete user.statusSource;
     delete user.statusExpiresAt;
     delete user.statusAfter;
@@ -214,6 +222,18 @@ export class StatusControl {
       user.statusExpiresAt = claim.expiresAt;
       if (state.user.statusExpiresAt === claim.expiresAt && state.user.statusAfter) user.statusAfter = state.user.statusAfter;
     }
+    this.deps.update({ ...state, user });
+    this.timed.observed(user);
+    this.showTimed();
+    if (ambiguous) this.away.confirm((chosen) => this.onChosenStatus(chosen));
+    else this.away.cancel();
+  }
+
+  /** What `GET /me` said was chosen, after an "away" (away-check.ts). */
+  private onChosenStatus(chosen: UserStatus): void {
+    const state = this.deps.state();
+    if (state.kind !== 'signed-in' || state.user.status !== 'away' || state.user.chosenStatus === chosen) return;
+    const user: UserSummary = { ...state.user, chosenStatus: chosen };
     this.deps.update({ ...state, user });
     this.timed.observed(user);
     this.showTimed();
@@ -262,6 +282,7 @@ export class StatusControl {
       const [me, settings] = await Promise.all([this.deps.api.me(credentials), this.deps.api.publicSettings(STATUS_SETTING_IDS)]);
       if (generation !== this.generation) return;
       const claim: StatusClaim = {};
+      if (me.statusDefault) claim.chosen = me.statusDefault;
       if (me.statusSource) claim.source = me.statusSource;
       const expiresAt = me.statusExpiresAt ? Date.parse(me.statusExpiresAt) : Number.NaN;
       if (Number.isFinite(expiresAt)) claim.expiresAt = expiresAt;
