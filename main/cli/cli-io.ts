@@ -9,6 +9,8 @@ export interface CliIo {
   createEngine(options?: { live?: boolean; insecureStorage?: boolean }): SignInEngine;
   /** Resolves when the person interrupts (Ctrl-C) a long-running command such as `status --watch`. */
   waitForInterrupt(): Promise<void>;
+  /** The clock for waits a person is told about (the e-mail resend limit); Date.now unless a test fakes it. */
+  now?(): number;
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text: string): void {

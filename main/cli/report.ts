@@ -30,6 +30,20 @@ export interface CliReport {
   /** ISO time of rc-tray's next automatic attempt, when it waits (offline, or a realtime lockout). */
   nextTryAt?: string;
   message?: string;
+  /** `login` over another user's saved session: whose it was (`signedInAs`: the name it was signed in with). */
+  replaced?: ReplacedAccount;
+}
+
+export interface ReplacedAccount {
+  id: string;
+  signedInAs?: string;
+}
+
+/** `@alice` for a username, the address itself for an e-mail, else "another account". */
+export function replacedName(replaced: ReplacedAccount): string {
+  const name = replaced.signedInAs?.trim();
+  if (!name) return 'another account';
+  return name.includes('@') ? shown(name, 80) : `@${shown(name, 80)}`;
 }
 
 function userOf(user: UserSummary): NonNullable<CliReport['user']> {
@@ -85,24 +99,25 @@ export function errorReport(server: string, error: SignInError): CliReport {
  * Rocket.Chat shows a user offline while none of their clients holds a live connection, whatever
  * they chose: a one-shot command (no connection) says both, so "offline" is not mistaken for a fault.
  */
-function describeUser(raw: UserSummary, live: boolean, now: number): string {
+function describeUser(raw: UserSummary, live: boolean, now: number, replaced?: ReplacedAccount): string {
   const user = { ...raw, name: shown(raw.name), username: shown(raw.username, 80) };
+  const handle = replaced ? `(@${user.username}; replaced ${replacedName(replaced)})` : `(@${user.username})`;
   const message = raw.statusText ? ` — “${shown(raw.statusText)}”` : '';
   const chosen = user.chosenStatus;
   const until = user.statusExpiresAt !== undefined && user.statusExpiresAt > now ? ` ${untilPhrase(user.statusExpiresAt, now)}${user.statusAfter ? ` (then ${user.statusAfter})` : ''}` : '';
   const external = user.statusSource === 'external' ? ' (set by an integration)' : '';
   if (!live && chosen && chosen !== user.status) {
-    return `${user.name} (@${user.username}), ${chosen}${until}${message}${external} (others see ${user.status} until a Rocket.Chat client, such as the rc-tray app, is connected)`;
+    return `${user.name} ${handle}, ${chosen}${until}${message}${external} (others see ${user.status} until a Rocket.Chat client, such as the rc-tray app, is connected)`;
   }
-  return `${user.name} (@${user.username}), ${user.status}${until}${message}${external}`;
+  return `${user.name} ${handle}, ${user.status}${until}${message}${external}`;
 }
 
 /** The same facts as the JSON, as a sentence or two for a person at a terminal. */
-export function humanReport(state: SessionState, now: number = Date.now()): string {
+export function humanReport(state: SessionState, now: number = Date.now(), replaced?: ReplacedAccount): string {
   const where = serverLabel(state.server);
   switch (state.kind) {
     case 'signed-in': {
-      const signedIn = `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable', now)}.`;
+      const signedIn = `Signed in to ${where} as ${describeUser(state.user, state.live !== 'unavailable', now, replaced)}.`;
       const line = state.features?.liveStatusShared === false ? `${signedIn} This server does not share live status; rc-tray reads yours every 5 minutes.` : signedIn;
       if (!state.liveError || state.nextLiveRetryAt === undefined) return line;
       return `${line} Live status is paused: ${nextTryMessage(state.liveError, state.nextLiveRetryAt)}`;

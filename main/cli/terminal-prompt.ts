@@ -31,6 +31,18 @@ export function ask(input: NodeJS.ReadableStream, output: NodeJS.WritableStream,
   });
 }
 
+/** Ctrl-C (or end of input) at a prompt: the command stops, nothing more is sent ("Cancelled.", 130). */
+export class PromptCancelled extends Error {
+  override readonly name = 'PromptCancelled';
+}
+
+/** {@link ask}, where no answer at all (Ctrl-C, end of input) cancels the command. */
+export async function askOrCancel(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, question: string, hidden = false): Promise<string> {
+  const answer = await ask(input, output, question, hidden);
+  if (answer === undefined) throw new PromptCancelled();
+  return answer;
+}
+
 /** The first line of standard input (for `--password-stdin`); the rest is left unread. */
 export function readFirstLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
   const lines = readline.createInterface({ input, terminal: false });

@@ -116,6 +116,17 @@ export class SignInEngine {
     return settings.activeServer ?? settings.servers.at(-1)?.url;
   }
 
+  /**
+   * Whose session is saved for a server (no request, no secret): the user id its token belongs to
+   * and the name it was signed in with. A keychain that cannot answer counts as none saved.
+   */
+  async savedAccount(server: string): Promise<{ userId: string; signedInAs?: string } | undefined> {
+    const credentials = await this.deps.tokens.get(server).catch(() => undefined);
+    if (!credentials) return undefined;
+    const signedInAs = await this.lastUsername(server);
+    return signedInAs ? { userId: credentials.userId, signedInAs } : { userId: credentials.userId };
+  }
+
   async lastUsername(server: string): Promise<string | undefined> {
     return (await this.deps.settings.read()).servers.find((saved) => saved.url === server)?.lastUsername;
   }

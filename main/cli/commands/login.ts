@@ -4,18 +4,20 @@ import { writeLine, type CliIo } from '../cli-io';
 import type { ExitCode } from '../exit-codes';
 import { UsageError, booleanFlag, stringFlag } from '../parse-args';
 import { printReport, printState, safeForTerminal } from '../print-state';
-import { ask, readFirstLine } from '../terminal-prompt';
+import { exitCodeForState } from '../exit-codes';
+import { humanReport, reportFor, type ReplacedAccount } from '../report';
+import { normaliseServerAddress } from '../../common/server-address';
+import { PromptCancelled, askOrCancel as askOn, readFirstLine } from '../terminal-prompt';
 import { ssoOnlyAdvice } from '../sso-advice';
 import { EXIT } from '../exit-codes';
+import type { SignInEngine } from '../../engine/sign-in-engine';
+import { loginServer, loginUser } from './login-target';
 import { loginWithToken, wantsToken } from './login-with-token';
 
 const MAX_CODE_PROMPTS = 3;
 const MAX_PASSWORD_PROMPTS = 3;
 /** Enter alone asks for another e-mailed code at most this often: mail takes a while to arrive. */
 export const RESEND_INTERVAL_MS = 30_000;
-
-/** Ctrl-C (or end of input) at a prompt: nothing more is sent. */
-class Cancelled extends Error {}
 
 /** `a•••@example.com`: enough to recognise the address, not to read it off a shared screen. */
 export function maskedAddress(address: string): string | undefined {
@@ -39,17 +41,9 @@ function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>, user:
     : `Code from the e-mail we sent you${to ? ` at ${to}` : ''} (6 digits; Enter alone sends a new one): `;
 }
 
-async function askOrCancel(io: CliIo, question: string, hidden = false): Promise<string> {
-  const answer = await ask(io.stdin, io.stderr, question, hidden);
-  if (answer === undefined) throw new Cancelled();
-  return answer;
-}
+const askOrCancel = (io: CliIo, question: string, hidden = false) => askOn(io.stdin, io.stderr, question, hidden);
 
-function readRequest(args: ParsedArgs): LoginRequest {
-  const server = stringFlag(args, 'server');
-  const user = stringFlag(args, 'user');
-  if (!server) throw new UsageError('login needs --server URL.');
-  if (!user) throw new UsageError('login needs --user NAME (username or e-mail).');
+function readRequest(args: ParsedArgs, server: string, user: string): LoginRequest {
   return { server, user, passwordStdin: booleanFlag(args, 'password-stdin'), code: stringFlag(args, 'code'), json: args.json };
 }
 
@@ -65,29 +59,26 @@ async function readPassword(request: LoginRequest, io: CliIo): Promise<string> {
   return password;
 }
 
-/** No user given on an SSO-only server: the person needs a token, not a usage line. */
-async function adviseIfSsoOnly(args: ParsedArgs, io: CliIo): Promise<ExitCode | undefined> {
-  const server = stringFlag(args, 'server');
-  if (!server || stringFlag(args, 'user')) return undefined;
-  const engine = io.createEngine();
-  try {
-    const advice = await ssoOnlyAdvice(engine, server);
-    if (!advice) return undefined;
-    return printReport(io, args.json, { state: 'signed-out', server, message: advice }, advice, EXIT.signedOut);
-  } finally {
-    engine.dispose();
-  }
+/** No user given on an SSO-only server: the person needs a token, not a usage line (or a username prompt). */
+async function adviseIfSsoOnly(args: ParsedArgs, io: CliIo, engine: SignInEngine, server: string): Promise<ExitCode | undefined> {
+  if (stringFlag(args, 'user')) return undefined;
+  const advice = await ssoOnlyAdvice(engine, server);
+  if (!advice) return undefined;
+  return printReport(io, args.json, { state: 'signed-out', server, message: advice }, advice, EXIT.signedOut);
 }
 
 export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   if (wantsToken(args)) return loginWithToken(args, io);
-  const advised = await adviseIfSsoOnly(args, io);
-  if (advised !== undefined) return advised;
-  const request = readRequest(args);
   const engine = io.createEngine({ insecureStorage: booleanFlag(args, 'insecure-storage') });
   let asking: string | undefined;
   try {
+    const server = await loginServer(args, io, engine);
+    const advised = await adviseIfSsoOnly(args, io, engine, server);
+    if (advised !== undefined) return advised;
+    const request = readRequest(args, server, await loginUser(args, io, engine, server));
     let password = await readPassword(request, io);
+    const address = normaliseServerAddress(request.server);
+    const saved = address.ok ? await engine.savedAccount(address.url) : undefined;
     let state = await engine.login(request.server, { user: request.user, password, code: request.code });
     asking = state.server;
     const interactive = !request.passwordStdin && request.code === undefined && io.stdin.isTTY === true;
@@ -98,21 +89,23 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       if (!password) throw new UsageError('No password given.');
       state = await engine.login(request.server, { user: request.user, password });
     }
-    let lastSent = state.kind === 'needs-2fa' && state.twoFactor.codeSent ? Date.now() : undefined;
+    const now = () => (io.now ? io.now() : Date.now());
+    let lastSent = state.kind === 'needs-2fa' && state.twoFactor.codeSent ? now() : undefined;
     for (let prompts = 0; interactive && state.kind === 'needs-2fa' && prompts < MAX_CODE_PROMPTS; prompts += 1) {
       if (state.error) writeLine(io.stderr, safeForTerminal(state.error.message));
       const code = await askOrCancel(io, codeQuestion(state, request.user));
       const session = engine.session(state.server);
       if (code.trim() === '' && state.twoFactor.method === 'email') {
         prompts -= 1;
-        const waitMs = lastSent === undefined ? 0 : lastSent + RESEND_INTERVAL_MS - Date.now();
+        const waitMs = lastSent === undefined ? 0 : lastSent + RESEND_INTERVAL_MS - now();
         if (waitMs > 0) {
-          writeLine(io.stderr, `A code was e-mailed moments ago; wait ${Math.ceil(waitMs / 1000)} seconds before asking for another (mail can take a minute to arrive).`);
+          const seconds = Math.ceil(waitMs / 1000);
+          writeLine(io.stderr, `A code was e-mailed moments ago; wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before asking for another (mail can take a minute to arrive).`);
           continue;
         }
         state = await session.resendCode();
         if (state.kind === 'needs-2fa' && !state.error) {
-          lastSent = Date.now();
+          lastSent = now();
           writeLine(io.stderr, `New code sent to ${maskedAddress(request.user) ?? `the e-mail address of ${safeForTerminal(request.user)}`}.`);
         }
       } else {
@@ -120,14 +113,18 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
       }
     }
     if (state.kind === 'needs-2fa') engine.session(state.server).cancel();
-    const code = printState(io, request.json, state);
+    const replaced: ReplacedAccount | undefined =
+      saved && state.kind === 'signed-in' && state.user.id !== saved.userId ? { id: saved.userId, ...(saved.signedInAs ? { signedInAs: saved.signedInAs } : {}) } : undefined;
+    const code = replaced
+      ? printReport(io, request.json, { ...reportFor(state), replaced }, humanReport(state, Date.now(), replaced), exitCodeForState(state))
+      : printState(io, request.json, state);
     if (state.kind === 'signed-out' && state.error?.code === 'invalid-credentials' && !request.json) {
       const advice = await ssoOnlyAdvice(engine, state.server);
       if (advice) writeLine(io.stderr, advice);
     }
     return code;
   } catch (error) {
-    if (!(error instanceof Cancelled)) throw error;
+    if (!(error instanceof PromptCancelled)) throw error;
     if (asking) engine.session(asking).cancel();
     writeLine(io.stderr, '\nCancelled.');
     return EXIT.cancelled;
