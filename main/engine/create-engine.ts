@@ -1,10 +1,12 @@
 import * as os from 'node:os';
 import type { BackoffPolicy } from '../common/backoff';
-import { createHttpClient, type HttpClientOptions } from './http/http-client';
+import type { HttpClientOptions } from './http/http-client';
+import { lazyHttpClient } from './http/lazy-http-client';
 import { RocketChatApi } from './http/rocketchat-api';
 import { FileTokenStore } from './keychain/file-token-store';
 import { keyringProbeFor } from './keychain/keychain-platform';
 import { KeytarTokenStore, loadKeytar } from './keychain/keytar-token-store';
+import { whileKeychainReads } from './keychain/while-keychain-reads';
 import { LayeredTokenStore, type LayeredTokenStoreOptions } from './keychain/layered-token-store';
 import { SerialTokenStore } from './keychain/serial-token-store';
 import { keychainServiceName, type TokenStore } from './keychain/token-store';
@@ -49,11 +51,12 @@ export interface EngineOptions {
 export function createEngine(options: EngineOptions = {}): SignInEngine {
   const env = options.env ?? process.env;
   const folder = options.configFolder ?? configDir(env, process.platform, os.homedir());
-  const http = createHttpClient(options.http);
+  const http = lazyHttpClient(options.http);
   const createApi = (server: string) => new RocketChatApi(server, http);
   const liveOptions = typeof options.live === 'object' ? options.live : {};
   const livePresence = options.livePresence ?? (options.live ? realtimePresence()({ createApi, scheduler: options.scheduler, ...liveOptions }) : undefined);
-  const keychain = options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env));
+  // The first request comes right after the first keychain read: axios loads while the keychain answers.
+  const keychain = whileKeychainReads(options.tokens ?? new KeytarTokenStore(loadKeytar, keychainServiceName(env), keyringProbeFor(process.platform, env)), http.preload);
   const tokens = new SerialTokenStore(new LayeredTokenStore(FileTokenStore.inFolder(folder), keychain, options.insecureStorage));
   return new SignInEngine({
     tokens,

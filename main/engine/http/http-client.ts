@@ -1,4 +1,5 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from 'axios';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http-limits';
 
 export interface HttpClientOptions {
   /** Per-request limit; a slow server becomes a clear `timeout`, never a hang. */
@@ -13,9 +14,6 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   userAgent?: string;
 }
-
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
 export function createHttpClient(options: HttpClientOptions = {}): AxiosInstance {
   return axios.create({

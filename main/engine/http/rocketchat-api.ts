@@ -1,10 +1,11 @@
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import type { AxiosRequestConfig } from 'axios';
 import type { UserStatus } from '../../common/session-state';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { serverEndpoint } from '../../common/server-address';
 import { classifyNetworkFailure } from './classify-network-failure';
-import { DEFAULT_TIMEOUT_MS } from './http-client';
+import { DEFAULT_TIMEOUT_MS } from './http-limits';
+import type { HttpClient } from './lazy-http-client';
 import { BareLoginRefusal, errorId, errorReason, isBareLoginRefusal, loginRefusal, readErrorBody, twoFactorChallenge, type TwoFactorChallenge } from './login-failure';
 import { header, looksLikeHtml, parseJson, readBody, retryAfterSeconds, type RawResponse } from './read-response';
 import { customStatusListSchema, loginSuccessSchema, meSchema, publicSettingsSchema, serverInfoSchema, successFlagSchema, type Me } from './response-schemas';
@@ -40,7 +41,7 @@ export interface ServerInfo {
 export class RocketChatApi {
   constructor(
     readonly server: string,
-    private readonly http: AxiosInstance,
+    private readonly http: HttpClient,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -176,7 +177,7 @@ export class RocketChatApi {
     // Node's HTTP, so a server dripping its body a byte a second would hold rc-tray for days (F-05).
     const deadline = AbortSignal.timeout(this.http.defaults.timeout || DEFAULT_TIMEOUT_MS);
     try {
-      const response = await this.http.request<string>({ ...config, url: serverEndpoint(this.server, config.url), signal: deadline });
+      const response = await this.http.request({ ...config, url: serverEndpoint(this.server, config.url), signal: deadline });
       return { status: response.status, headers: response.headers as Record<string, unknown>, body: typeof response.data === 'string' ? response.data : '' };
     } catch (error) {
       if (deadline.aborted) throw new SignInFailure(signInError('timeout', { server: this.server }));
