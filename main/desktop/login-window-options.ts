@@ -32,7 +32,7 @@ export const LOGIN_PAGE_BACKGROUND = { light: '#f4f6f9', dark: '#15171b' } as co
 export function loginWindowOptions(input: { preload: string; darkTheme: boolean; devTools: boolean }): LoginWindowOptions {
   return {
     width: 420,
-    height: 640,
+    height: 660,
     useContentSize: true,
     minWidth: 360,
     minHeight: 480,

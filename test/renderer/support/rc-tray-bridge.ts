@@ -77,3 +77,11 @@ export async function installRcTrayBridge(page: Page, service: LoginWindowServic
   });
   return { calls: () => [...calls], refused: () => [...refused], dispose: unsubscribe };
 }
+
+/**
+ * Shows `state` as if main had pushed it, whatever the engine's own state is: for layout checks
+ * of states a test cannot easily bring about (every error code, say).
+ */
+export async function pushState(page: Page, state: LoginWindowState): Promise<void> {
+  await page.evaluate(({ pushFunction, pushed }) => (window as unknown as Record<string, (state: unknown) => void>)[pushFunction]!(pushed), { pushFunction: PUSH_FUNCTION, pushed: state });
+}
