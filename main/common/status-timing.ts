@@ -91,6 +91,14 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * The next local midnight after `now`: the moment every date-relative phrase ("tomorrow 09:00",
+ * "Fri 18:00") changes by the clock alone. DST-safe (the Date constructor normalises the day).
+ */
+export function nextLocalMidnight(now: number): number {
+  return atLocal(now, 1, 0, 0);
+}
+
 /** "15:30" today, "tomorrow 09:00", "Fri 18:00" within a week, "24 Dec 18:00" further away. */
 export function clockPhrase(at: number, now: number): string {
   const when = new Date(at);

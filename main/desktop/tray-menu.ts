@@ -52,14 +52,14 @@ export function isBrowsableUrl(url: string): boolean {
  * Every other server signed in (or retrying) stays reachable: its state, following it in the
  * tray, and signing out, so no session runs where the person cannot see or end it.
  */
-function otherServersMenu(sessions: SessionState[]): TrayMenuItem | undefined {
+function otherServersMenu(sessions: SessionState[], now: number): TrayMenuItem | undefined {
   if (sessions.length === 0) return undefined;
   return {
     type: 'submenu',
     label: TRAY_STRINGS.otherServers,
     submenu: sessions.map((session): TrayMenuItem => ({
       type: 'submenu',
-      label: `${serverLabel(session.server)} — ${stateLine({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: false })}`,
+      label: `${serverLabel(session.server)} — ${stateLine({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: false, now })}`,
       submenu: [
         { type: 'normal', label: TRAY_STRINGS.followServer, enabled: true, action: { kind: 'follow-server', server: session.server } },
         { type: 'normal', label: TRAY_STRINGS.signOut, enabled: true, action: { kind: 'sign-out', server: session.server } },
@@ -95,7 +95,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
     items.push({ type: 'normal', label: TRAY_STRINGS.signOut, enabled: true, action: { kind: 'sign-out' } });
     items.push({ type: 'normal', label: TRAY_STRINGS.signInAnother, enabled: true, action: { kind: 'sign-in' } });
   }
-  const others = otherServersMenu(input.otherSessions ?? []);
+  const others = otherServersMenu(input.otherSessions ?? [], input.now ?? Date.now());
   if (others) items.push(separator, others);
   items.push(separator);
   items.push(

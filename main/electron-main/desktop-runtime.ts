@@ -28,6 +28,8 @@ import { netWebSocketOpener } from './net-websocket-socket';
 import { wireSystemEvents } from './system-events';
 import { dbusScreenLockSource, type ScreenLockSource } from './linux-screen-lock';
 import { TrayController } from './tray-controller';
+import { TrayRedrawTimer } from './tray-redraw-timer';
+import { nextTrayWordingChange } from '../desktop/tray-wording-clock';
 import { watchSettingsFile } from './settings-watch';
 import { doNotDisturbSource } from '../engine/presence/do-not-disturb';
 import { QuietHoursControl } from '../engine/status/quiet-hours-control';
@@ -66,6 +68,7 @@ export class DesktopRuntime {
   readonly started: Promise<void>;
   private readonly hidden: boolean;
   private readonly tray: TrayController;
+  private readonly redraw: TrayRedrawTimer;
   private readonly loginWindow: LoginWindow;
   private readonly startAtLogin: StartAtLogin;
   private readonly autoAway: AutoAway;
@@ -102,6 +105,7 @@ export class DesktopRuntime {
     const dnd = doNotDisturbSource(deps.platform, deps.env);
     this.doNotDisturb = dnd.availability.available ? { available: true } : { available: false, reason: dnd.availability.reason };
     this.quietHours = new QuietHoursControl({ sessions: () => this.engine.allSessions(), settings: this.engine.settings, scheduler, doNotDisturb: dnd, onChange: () => this.render() });
+    this.redraw = new TrayRedrawTimer(scheduler, () => this.render());
     this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
     this.tray = new TrayController(
       {
@@ -149,12 +153,17 @@ export class DesktopRuntime {
     this.cleanups.push(wireSystemEvents({ powerMonitor: electron.powerMonitor, net: electron.net, engine, autoAway, scheduler, screenLock, onScreenLockUnavailable }));
     this.autoAway = autoAway;
     const quietHours = this.quietHours;
-    // Timers stand still while asleep: a boundary passed meanwhile is acted on at wake.
-    const onWake = () => void quietHours.evaluate().catch(() => undefined);
+    // Timers stand still while asleep: a boundary passed meanwhile is acted on at wake, and the
+    // tray's date words ("tomorrow 09:00") are redrawn for the day it woke up in.
+    const onWake = () => {
+      this.render();
+      void quietHours.evaluate().catch(() => undefined);
+    };
     electron.powerMonitor.on('resume', onWake);
     this.cleanups.push(() => electron.powerMonitor.removeListener('resume', onWake));
     this.cleanups.push(watchSettingsFile(configFolder, () => void quietHours.reload().catch(() => undefined)));
     this.cleanups.push(() => quietHours.dispose());
+    this.cleanups.push(() => this.redraw.dispose());
     // Windows: a click on a notice in Action Center reaches only this, once its toast timed out.
     if (this.behaviour.notificationActivation === 'handle-activation') {
       electron.Notification.handleActivation?.(() => this.show(notificationActivationAction(trayLook(this.trayInput()))));
@@ -357,6 +366,9 @@ export class DesktopRuntime {
   }
 
   private render(): void {
-    if (!this.disposed) this.tray.render(this.trayInput());
+    if (this.disposed) return;
+    const input = this.trayInput();
+    this.tray.render(input);
+    this.redraw.arm(nextTrayWordingChange(input, input.now ?? this.scheduler.now()));
   }
 }
