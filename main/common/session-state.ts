@@ -22,6 +22,8 @@ export interface UserSummary {
   statusExpiresAt?: number;
   /** What comes back then, when known. */
   statusAfter?: UserStatus;
+  /** A change the server's rate limit holds back (the app sends it at `sendsAt`, epoch ms). */
+  statusWaiting?: { status?: UserStatus; message?: string; sendsAt: number };
 }
 
 /** An admin-defined status (`custom-user-status.list`). */

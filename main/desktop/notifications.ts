@@ -59,6 +59,14 @@ export function sessionEndedNotification(previous: SessionState | undefined, nex
   return signInAgain(next.error);
 }
 
+/** A status change the server's rate limit holds back: said once, when the wait starts (the tray keeps saying it). */
+export function statusWaitNotification(previous: SessionState | undefined, next: SessionState, line: string | undefined): NotificationContent | null {
+  if (next.kind !== 'signed-in' || !next.user.statusWaiting || !line) return null;
+  const before = previous?.kind === 'signed-in' ? previous.user.statusWaiting : undefined;
+  if (before && before.sendsAt === next.user.statusWaiting.sendsAt) return null;
+  return content(TRAY_STRINGS.statusWaitingTitle, `${line}. rc-tray sends it then by itself.`, false);
+}
+
 /** A refused tray action (status change, sign-out trouble) shown as a notification. */
 export function actionFailedNotification(title: string, message: string): NotificationContent {
   return content(title, message, false);

@@ -5,7 +5,7 @@ import type { StatusDuration } from '../common/status-timing';
 import { quietHoursSubmenu } from './quiet-hours-menu';
 import { messageSubmenu, statusSubmenu } from './status-menu';
 import { TRAY_STRINGS } from './tray-strings';
-import { stateLine, trayLook, userLine, type TrayInput } from './tray-view';
+import { stateLine, statusWaitLine, trayLook, userLine, type TrayInput } from './tray-view';
 
 /** What a menu item does, as data; electron-main turns it into a click handler. */
 export type TrayAction =
@@ -74,6 +74,8 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   const user = userLine(session);
   if (user) items.push(info(user));
   items.push(info(stateLine(input)));
+  const waiting = session?.kind === 'signed-in' ? statusWaitLine(session.user) : undefined;
+  if (waiting) items.push(info(waiting));
   if (session?.kind === 'signed-in' && session.features?.liveStatusShared === false) items.push(info(TRAY_STRINGS.liveStatusNotShared));
   if (session?.kind === 'signed-in' && input.autoAwayNotice) items.push(info(input.autoAwayNotice));
   if (session) items.push(info(serverLabel(session.server)));

@@ -3,7 +3,7 @@ import type { QuietHours } from '../common/quiet-hours';
 import { untilPhrase } from '../common/status-timing';
 import type { DoNotDisturbInfo } from './quiet-hours-menu';
 import { serverLabel } from '../common/server-address';
-import { nextTryLine } from '../common/sign-in-messages';
+import { clockTime, nextTryLine } from '../common/sign-in-messages';
 import { TRAY_STRINGS } from './tray-strings';
 
 /** What the tray shows, in one value: the rendering is a pure function of it. */
@@ -81,6 +81,19 @@ export function statusLine(user: UserSummary, now: number): string {
   return `${TRAY_STRINGS.statusNames[user.status]}${until}${text}${external}`;
 }
 
+/** "Setting Busy at 15:31: the server allows only a few status changes a minute", while a change waits out the rate limit. */
+export function statusWaitLine(user: UserSummary): string | undefined {
+  const wait = user.statusWaiting;
+  if (!wait) return undefined;
+  const what =
+    wait.status !== undefined
+      ? TRAY_STRINGS.settingStatus(TRAY_STRINGS.statusNames[wait.status])
+      : wait.message
+        ? TRAY_STRINGS.settingMessage(wait.message)
+        : TRAY_STRINGS.clearingMessage;
+  return TRAY_STRINGS.statusWaiting(what, clockTime(wait.sendsAt));
+}
+
 /** "Name (@username)" for a signed-in session, otherwise undefined. */
 export function userLine(session: SessionState | null): string | undefined {
   if (session?.kind !== 'signed-in') return undefined;
@@ -94,6 +107,8 @@ export function trayTooltip(input: TrayInput): string {
   const user = userLine(input.session);
   if (user) lines.push(user);
   lines.push(stateLine(input));
+  const waiting = input.session?.kind === 'signed-in' ? statusWaitLine(input.session.user) : undefined;
+  if (waiting) lines.push(waiting);
   if (input.session?.kind === 'signed-in' && input.session.features?.liveStatusShared === false) lines.push(TRAY_STRINGS.liveStatusNotShared);
   if (input.session) lines.push(serverLabel(input.session.server));
   return lines.join('\n');

@@ -3,11 +3,11 @@ import { SignInFailure } from '../common/sign-in-error';
 import { signInError } from '../common/sign-in-messages';
 import { LoginWindowService } from '../desktop/login-window-service';
 import { appConfigFolder, isStartedHidden } from '../desktop/launch-options';
-import { actionFailedNotification, sessionEndedNotification, startupAction, type NotificationContent } from '../desktop/notifications';
+import { actionFailedNotification, sessionEndedNotification, startupAction, statusWaitNotification, type NotificationContent } from '../desktop/notifications';
 import { shouldTurnOnStartAtLogin } from '../desktop/autostart';
 import { browserAddress, type TrayAction } from '../desktop/tray-menu';
 import { TRAY_STRINGS } from '../desktop/tray-strings';
-import { trayLook, type TrayInput } from '../desktop/tray-view';
+import { statusWaitLine, trayLook, type TrayInput } from '../desktop/tray-view';
 import { IdleTimeProbe, autoAwayNotice, idleTimeMayBeMissing, type SourceState } from '../desktop/auto-away-availability';
 import { notificationActivationAction, platformBehaviour, relaunchAction, trayClickAction, type PlatformBehaviour, type ShowAction } from '../desktop/platform-behaviour';
 import type { EngineOptions } from '../engine/create-engine';
@@ -221,6 +221,8 @@ export class DesktopRuntime {
     if (!this.resuming && state.server === this.primary) {
       const notification = sessionEndedNotification(previous, state, this.loginWindow.isOpen);
       if (notification) this.notify(notification);
+      const waits = statusWaitNotification(previous, state, state.kind === 'signed-in' ? statusWaitLine(state.user) : undefined);
+      if (waits) this.notify(waits);
     }
     // While resuming, the server used last is the one to follow, whichever answers first.
     if (!this.resuming) this.primary ??= state.kind === 'signed-in' ? state.server : undefined;

@@ -15,7 +15,7 @@ const until = (ends: number, status: 'busy' | 'away' = 'busy'): SessionState => 
   assert.ok(session.kind === 'signed-in');
   return { ...session, user: { ...session.user, statusExpiresAt: ends } };
 };
-const input = (session: SessionState, extra: Partial<TrayInput> = {}): TrayInput => ({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: true, now: NOW, ...extra });
+const input = (session: SessionState | null, extra: Partial<TrayInput> = {}): TrayInput => ({ session, resuming: false, startAtLogin: false, startAtLoginAvailable: true, now: NOW, ...extra });
 
 test('the next local midnight, also across a daylight-saving change', () => {
   assert.equal(nextLocalMidnight(NOW), at(2, 0));

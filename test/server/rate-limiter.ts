@@ -9,6 +9,19 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
+/**
+ * Routes whose `rateLimiterOptions` override the default. `users.setStatus`: 5 calls per 60 s in
+ * develop (`apps/meteor/server/api/v1/users.ts@00e428ca`: `rateLimiterOptions: { numRequestsAllowed:
+ * 5, intervalTimeInMS: 60000 }`, next to the 8.6 `expiresAt` body). The 7.x route
+ * (`apps/meteor/app/api/server/v1/users.ts@00a68da5`) has none, so the default applies there. The
+ * release that added it is not pinned by a tag we can read; the stand-in ties it to 8.6, where the
+ * same rewrite of the route (ajv body, `expiresAt`) landed (status-rules.ts `hasPresenceEngine`).
+ */
+export function routeRateLimit(route: string, method: string, presenceEngine: boolean): RateLimitOptions | undefined {
+  if (route === '/api/v1/users.setStatus' && method === 'POST' && presenceEngine) return { limit: 5, windowMs: 60_000 };
+  return undefined;
+}
+
 export interface RateDecision {
   allowed: boolean;
   headers: Record<string, string>;
@@ -20,10 +33,13 @@ export class RateLimiter {
 
   constructor(private readonly options: RateLimitOptions | false, private readonly now: () => number) {}
 
-  /** `key` looks like RC's: '/api/v1/loginpost' + client IP. */
-  check(route: string, method: string, ip: string): RateDecision | undefined {
+  /**
+   * `key` looks like RC's: '/api/v1/loginpost' + client IP. `routeOptions`: the route's own
+   * `rateLimiterOptions`; the master switch (`API_Enable_Rate_Limiter`, here `false`) turns those off too.
+   */
+  check(route: string, method: string, ip: string, routeOptions?: RateLimitOptions): RateDecision | undefined {
     if (!this.options) return undefined;
-    const { limit, windowMs } = this.options;
+    const { limit, windowMs } = routeOptions ?? this.options;
     const now = this.now();
     const key = `${route}${method.toLowerCase()}${ip}`;
     let w = this.windows.get(key);

@@ -4,6 +4,8 @@ import type { ServerContext } from './context';
 import { INTERNAL_ERROR_BODY, isAtLeast, NOT_FOUND_BODY, notLoggedInBody, tooManyRequestsBody } from './error-bodies';
 import { clientIp, header, readBody, send, type Reply } from './http-io';
 import { hashToken, type ServerUser } from './users';
+import { routeRateLimit } from './rate-limiter';
+import { hasPresenceEngine } from './status-rules';
 
 export interface RouteRequest {
   ctx: ServerContext;
@@ -40,7 +42,9 @@ export async function handleRest(ctx: ServerContext, routes: Route[], req: Incom
   }
   const ip = clientIp(req);
   // Only versioned routes go through RC's limiter; /api/info and static paths do not.
-  const rate = route.path.startsWith('/api/v1/') ? ctx.rateLimiter.check(route.path, route.method, ip) : undefined;
+  const rate = route.path.startsWith('/api/v1/')
+    ? ctx.rateLimiter.check(route.path, route.method, ip, routeRateLimit(route.path, route.method, hasPresenceEngine(ctx.settings.version)))
+    : undefined;
   const rateHeaders = rate?.headers ?? {};
   if (rate && !rate.allowed) {
     req.resume();

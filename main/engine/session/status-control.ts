@@ -12,6 +12,7 @@ import { entryFor, stillAsSet, withTimedStatus, type StatusPair, type TimedStatu
 import { AwayCheck } from './away-check';
 import type { Scheduler } from './scheduler';
 import { TimedRestore } from './timed-restore';
+import { RateLimitedStatus, type StatusWait } from '../status/rate-limited-status';
 
 export interface StatusChange {
   status?: UserStatus;
@@ -61,8 +62,10 @@ export class StatusControl {
   private generation = 0;
   private readonly timed: TimedRestore;
   private readonly away: AwayCheck;
+  private readonly rateLimited: RateLimitedStatus;
 
   constructor(private readonly deps: StatusControlDeps) {
+    this.rateLimited = new RateLimitedStatus({ scheduler: deps.scheduler, live: deps.live, show: (wait) => this.showWaiting(wait) });
     this.timed = new TimedRestore({
       server: deps.server,
       settings: deps.settings,
@@ -96,6 +99,7 @@ export class StatusControl {
   stop(): void {
     this.generation += 1;
     this.away.cancel();
+    this.rateLimited.cancel();
     this.timed.stop();
     this.features = undefined;
     if (this.refreshTimer !== undefined) this.deps.scheduler.clearTimeout(this.refreshTimer);
@@ -137,7 +141,8 @@ export class StatusControl {
     const earlier = this.timed.current ?? (this.deps.live ? undefined : entryFor((await this.deps.settings.read()).timedStatuses, this.deps.server, state.user.id));
     const previous: StatusPair =
       earlier && stillAsSet(earlier, state.user) ? earlier.restore : { status: state.user.chosenStatus ?? state.user.status, statusText: state.user.statusText };
-    await this.send(credentials, sent, features);
+    // A newer change asked while this one waited out the rate limit went instead: it keeps the books.
+    if ((await this.send(credentials, sent, features)) === 'superseded') return this.deps.state();
     const latest = this.deps.state();
     if (latest.kind !== 'signed-in' || latest.user.id !== state.user.id) return latest;
     const user = userAfterChange(latest.user, sent, features, latest.live === 'live');
@@ -174,14 +179,25 @@ export class StatusControl {
     return this.timed.end(reason);
   }
 
-  private async send(credentials: Credentials, change: StatusChange, features: ServerStatusFeatures): Promise<void> {
+  private async send(credentials: Credentials, change: StatusChange, features: ServerStatusFeatures): Promise<'sent' | 'superseded'> {
     try {
-      await this.deps.api.setStatus(credentials, change);
+      return await this.rateLimited.send(change, () => this.deps.api.setStatus(credentials, change));
     } catch (error) {
       if (error instanceof SignInFailure && error.code === 'session-expired') await this.deps.expire();
       if (!(error instanceof SignInFailure) || error.code !== 'status-message-not-allowed') throw error;
       await this.afterMessageRefusal(credentials, change, features);
+      return 'sent';
     }
+  }
+
+  /** The tray says what waits for the server's rate limit, and until when. */
+  private showWaiting(wait: StatusWait | undefined): void {
+    const state = this.deps.state();
+    if (state.kind !== 'signed-in') return;
+    const user = { ...state.user };
+    if (wait) user.statusWaiting = wait;
+    else delete user.statusWaiting;
+    this.deps.update({ ...state, user });
   }
 
   /** The end of a for-a-while on an older server (or of do-not-disturb): the earlier status, and its message only if it differs. */
@@ -192,7 +208,7 @@ export class StatusControl {
     const change: StatusChange = { status: entry.restore.status };
     if (entry.restore.statusText !== entry.set.statusText) change.message = entry.restore.statusText;
     const features = await this.featuresFor(credentials);
-    await this.send(credentials, change, features);
+    if ((await this.send(credentials, change, features)) === 'superseded') return;
     const latest = this.deps.state();
     if (latest.kind === 'signed-in') this.deps.update({ ...latest, user: userAfterChange(latest.user, change, features, latest.live === 'live') });
   }
