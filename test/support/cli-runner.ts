@@ -22,6 +22,8 @@ export function runCli(args: string[], options: { env: NodeJS.ProcessEnv; input?
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
     child.on('error', reject);
+    // A CLI that stops before reading its input (a usage error) closes the pipe: EPIPE there is no fault.
+    child.stdin.on('error', () => undefined);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, json: () => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown> });
