@@ -17,6 +17,8 @@ PACKAGES=(
   "bsdutils:script(1), the pseudo-terminal for the CLI prompt tests"
   "libglib2.0-bin:gsettings and gdbus, how rc-tray reads the desktop's do-not-disturb"
   "gsettings-desktop-schemas:GNOME's notification settings, for the do-not-disturb test"
+  "python3-dbus:the stand-in desktop notification server (KDE's Inhibited) for the do-not-disturb test"
+  "python3-gi:the GLib main loop that stand-in server runs on"
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -42,6 +42,14 @@ export interface PlatformBehaviour {
    * hidden (electron/electron#48859): there the login window is also shown once its page loaded.
    */
   showLoginWindowOn: ReadonlyArray<'ready-to-show' | 'did-finish-load'>;
+  /**
+   * Why the OS's own do-not-disturb cannot be followed, or undefined where the desktop may say it
+   * (Linux: GNOME's setting or the notification server, asked at run time: do-not-disturb.ts).
+   * Electron 45 has no API for macOS Focus or Windows Focus Assist (docs/api: neither powerMonitor
+   * nor systemPreferences reads them); macOS gives its Focus state only to apps entitled for
+   * communication notifications that the person allowed (INFocusStatusCenter), Windows none publicly.
+   */
+  doNotDisturbUnavailable?: string;
 }
 
 const PLATFORMS: Record<'darwin' | 'win32' | 'linux', PlatformBehaviour> = {
@@ -54,6 +62,7 @@ const PLATFORMS: Record<'darwin' | 'win32' | 'linux', PlatformBehaviour> = {
     escapeMenuAmpersands: false,
     notificationActivation: 'instance',
     showLoginWindowOn: ['ready-to-show'],
+    doNotDisturbUnavailable: 'Following the desktop’s do not disturb is not available on macOS (Focus is not readable by apps).',
   },
   win32: {
     trayClick: 'menu-or-sign-in',
@@ -64,6 +73,7 @@ const PLATFORMS: Record<'darwin' | 'win32' | 'linux', PlatformBehaviour> = {
     escapeMenuAmpersands: true,
     notificationActivation: 'handle-activation',
     showLoginWindowOn: ['ready-to-show'],
+    doNotDisturbUnavailable: 'Following the desktop’s do not disturb is not available on Windows (Focus Assist is not readable by apps).',
   },
   linux: {
     trayClick: 'sign-in-only',

@@ -8,6 +8,11 @@ export interface DoNotDisturbInfo {
   reason?: string;
 }
 
+/** What the menu needs of the source's answer. */
+export function doNotDisturbInfo(availability: { available: true } | { available: false; reason: string }): DoNotDisturbInfo {
+  return availability.available ? { available: true } : { available: false, reason: availability.reason };
+}
+
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Quiet hours: weekdays 18:00–09:00, Busy — now" (or "off"). */

@@ -31,6 +31,7 @@ import { TrayController } from './tray-controller';
 import { TrayRedrawTimer } from './tray-redraw-timer';
 import { nextTrayWordingChange } from '../desktop/tray-wording-clock';
 import { watchSettingsFile } from './settings-watch';
+import { doNotDisturbInfo } from '../desktop/quiet-hours-menu';
 import { doNotDisturbSource } from '../engine/presence/do-not-disturb';
 import { QuietHoursControl } from '../engine/status/quiet-hours-control';
 import type { DoNotDisturbInfo } from '../desktop/quiet-hours-menu';
@@ -73,7 +74,7 @@ export class DesktopRuntime {
   private readonly startAtLogin: StartAtLogin;
   private readonly autoAway: AutoAway;
   private readonly quietHours: QuietHoursControl;
-  private readonly doNotDisturb: DoNotDisturbInfo;
+  private doNotDisturb: DoNotDisturbInfo;
   private readonly lastStates = new Map<string, SessionState>();
   private readonly notifications = new Set<NotificationPort>();
   private readonly cleanups: Array<() => void> = [];
@@ -102,8 +103,14 @@ export class DesktopRuntime {
       live: { openSocket: netWebSocketOpener(electron.net) },
       onSettingsNotice: (sentence) => this.notify(actionFailedNotification(TRAY_STRINGS.settingsRepairedTitle, sentence)),
     });
-    const dnd = doNotDisturbSource(deps.platform, deps.env);
-    this.doNotDisturb = dnd.availability.available ? { available: true } : { available: false, reason: dnd.availability.reason };
+    const dnd = doNotDisturbSource({ env: deps.env, unavailable: this.behaviour.doNotDisturbUnavailable });
+    this.doNotDisturb = doNotDisturbInfo(dnd.availability);
+    // The notification server is asked once started, and again on wake (it may be another one then).
+    const probeDoNotDisturb = () =>
+      void dnd.probe().then((availability) => {
+        this.doNotDisturb = doNotDisturbInfo(availability);
+        this.render();
+      }, () => undefined);
     this.quietHours = new QuietHoursControl({ sessions: () => this.engine.allSessions(), settings: this.engine.settings, scheduler, doNotDisturb: dnd, onChange: () => this.render() });
     this.redraw = new TrayRedrawTimer(scheduler, () => this.render());
     this.startAtLogin = createStartAtLogin({ platform: deps.platform, app: electron.app, env: deps.env, homeDir: deps.homeDir, execPath: deps.execPath });
@@ -157,6 +164,7 @@ export class DesktopRuntime {
     // tray's date words ("tomorrow 09:00") are redrawn for the day it woke up in.
     const onWake = () => {
       this.render();
+      probeDoNotDisturb();
       void quietHours.evaluate().catch(() => undefined);
     };
     electron.powerMonitor.on('resume', onWake);
@@ -164,6 +172,7 @@ export class DesktopRuntime {
     this.cleanups.push(watchSettingsFile(configFolder, () => void quietHours.reload().catch(() => undefined)));
     this.cleanups.push(() => quietHours.dispose());
     this.cleanups.push(() => this.redraw.dispose());
+    probeDoNotDisturb();
     // Windows: a click on a notice in Action Center reaches only this, once its toast timed out.
     if (this.behaviour.notificationActivation === 'handle-activation') {
       electron.Notification.handleActivation?.(() => this.show(notificationActivationAction(trayLook(this.trayInput()))));

@@ -20,6 +20,9 @@ const ready = (state: SessionState) => state.kind === 'signed-in' && state.live 
 
 class FakeDesktopDnd implements DoNotDisturbSource {
   readonly availability = { available: true as const, desktop: 'GNOME' };
+  async probe() {
+    return this.availability;
+  }
   private listener?: (on: boolean) => void;
   watch(onChange: (on: boolean) => void): () => void {
     this.listener = onChange;

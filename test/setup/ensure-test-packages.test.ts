@@ -9,7 +9,7 @@ import { afterEach, test } from 'node:test';
 // on this machine already, so the script runs here against stand-in dpkg-query / apt-get / sudo /
 // id on a PATH of their own, which record what they were asked to do.
 const SCRIPT = path.resolve(__dirname, '../../scripts/ensure-test-packages.sh');
-const NEEDED = ['libsecret-1-dev', 'gnome-keyring', 'libsecret-tools', 'dbus', 'dbus-x11', 'chromium', 'p7zip-full', 'openssl', 'bsdutils', 'libglib2.0-bin', 'gsettings-desktop-schemas'];
+const NEEDED = ['libsecret-1-dev', 'gnome-keyring', 'libsecret-tools', 'dbus', 'dbus-x11', 'chromium', 'p7zip-full', 'openssl', 'bsdutils', 'libglib2.0-bin', 'gsettings-desktop-schemas', 'python3-dbus', 'python3-gi'];
 const folders: string[] = [];
 afterEach(() => { for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true }); });
 
@@ -82,7 +82,7 @@ test('on a system that is not Debian-based it names what is needed and stops', (
   const result = run({ installed: [], uid: 0, debian: false });
   assert.equal(result.status, 2);
   assert.match(result.output, /not a Debian-based system/);
-  assert.match(result.output, /libsecret-1-dev gnome-keyring .* gsettings-desktop-schemas$/m);
+  assert.match(result.output, /libsecret-1-dev gnome-keyring .* gsettings-desktop-schemas python3-dbus python3-gi$/m);
 });
 
 test('an apt-get that fails is reported with the command to run by hand', () => {

@@ -96,7 +96,9 @@ export class QuietHoursControl {
     this.stopWatching?.();
     this.stopWatching = undefined;
     const source = this.deps.doNotDisturb;
-    if (!follow || !source || !source.availability.available) {
+    // Not gated on `availability`: a notification server may answer only after this (probe), and
+    // an unavailable source's watch reports nothing.
+    if (!follow || !source) {
       this.desktopQuiet = false;
       return;
     }
