@@ -19,8 +19,8 @@ async function eightSixApp(t: Parameters<typeof appWorld>[0]) {
   const choose = async (label: string, status: string) => {
     const before = statusCalls();
     tray.item('Status', label)!.click();
-    await eventually(() => statusCalls() > before, `${label} sent`);
-    await eventually(() => server.user('alice').statusDefault === status, `${label} on the server`);
+    await eventually(() => statusCalls() > before, `${label} sent`, 10_000);
+    await eventually(() => server.user('alice').statusDefault === status, `${label} on the server`, 10_000);
   };
   // Both clocks move: the server's limiter window and the engine's timers.
   const passes = (ms: number) => {
@@ -37,7 +37,7 @@ test('a sixth status click within a minute waits for the server, says so, then g
   for (const [label, status] of [['Busy', 'busy'], ['Away', 'away'], ['Online', 'online'], ['Busy', 'busy'], ['Away', 'away']] as const) await choose(label, status);
   const sent = statusCalls();
   tray.item('Status', 'Busy')!.click();
-  await eventually(() => waitingLine(tray.labels()) !== undefined, 'the menu says the change waits');
+  await eventually(() => waitingLine(tray.labels()) !== undefined, 'the menu says the change waits', 10_000);
   assert.match(waitingLine(tray.labels())!, /^Setting Busy at \d\d:\d\d: the server allows only a few status changes a minute$/);
   assert.match(tray.toolTips.at(-1)!, /\nSetting Busy at \d\d:\d\d: the server allows/);
   const told = app.electron.notifications.find((notification) => notification.options.title === 'rc-tray: status change waits');
@@ -48,7 +48,7 @@ test('a sixth status click within a minute waits for the server, says so, then g
   assert.equal(server.user('alice').statusDefault, 'away');
 
   passes(60_000);
-  await eventually(() => server.user('alice').statusDefault === 'busy', 'sent once the window passed');
+  await eventually(() => server.user('alice').statusDefault === 'busy', 'sent once the window passed', 10_000);
   assert.equal(statusCalls(), sent + 2);
   await eventually(() => waitingLine(tray.labels()) === undefined, 'the waiting line goes');
   assert.equal(tray.item('Status', 'Busy')?.checked, true);
@@ -58,12 +58,12 @@ test('clicks while a change waits: only the last one is sent when the window pas
   const { tray, server, statusCalls, choose, passes } = await eightSixApp(t);
   for (const [label, status] of [['Busy', 'busy'], ['Away', 'away'], ['Online', 'online'], ['Busy', 'busy'], ['Away', 'away']] as const) await choose(label, status);
   tray.item('Status', 'Busy')!.click();
-  await eventually(() => waitingLine(tray.labels())?.startsWith('Setting Busy') === true, 'Busy waits');
+  await eventually(() => waitingLine(tray.labels())?.startsWith('Setting Busy') === true, 'Busy waits', 10_000);
   tray.item('Status', 'Online')!.click();
-  await eventually(() => waitingLine(tray.labels())?.startsWith('Setting Online') === true, 'now Online waits');
+  await eventually(() => waitingLine(tray.labels())?.startsWith('Setting Online') === true, 'now Online waits', 10_000);
   const sent = statusCalls();
   passes(60_000);
-  await eventually(() => server.user('alice').statusDefault === 'online', 'the last choice');
+  await eventually(() => server.user('alice').statusDefault === 'online', 'the last choice', 10_000);
   // Busy's wait ended with Online's, and it was dropped then: the count is final once Online is done.
   await eventually(() => waitingLine(tray.labels()) === undefined, 'nothing waits');
   assert.equal(statusCalls(), sent + 1, 'Busy was not sent after all');

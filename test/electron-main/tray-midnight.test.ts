@@ -12,8 +12,9 @@ async function busyUntilTomorrowMorning(t: Parameters<typeof appWorld>[0]) {
   await app.started();
   const tray = app.electron.trays[0]!;
   await eventually(() => tray.item('Status', 'Online')?.checked === true, 'live online status');
-  tray.item('Status', 'Busy for…', 'Until tomorrow morning')?.click();
-  await eventually(() => tray.labels().includes('Busy until tomorrow 09:00'), 'the end time in the menu');
+  tray.item('Status', 'Busy for…', 'Until tomorrow morning')!.click();
+  // A settings write and a request: on a loaded machine this can take seconds.
+  await eventually(() => tray.labels().includes('Busy until tomorrow 09:00'), 'the end time in the menu', 10_000);
   const now = world.appClock.now();
   const today = new Date(now);
   const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
