@@ -93,10 +93,13 @@ test('Linux start at login writes and removes the XDG autostart entry; the check
   const { world, tray } = await signedInApp(t, 'linux');
   const file = path.join(world.home, '.config', 'autostart', 'rc-tray.desktop');
   assert.equal(tray.item('Start at login')?.checked, false);
+  const menusBefore = tray.menus.length;
   tray.item('Start at login')?.click();
   await eventually(() => existsSync(file), 'autostart entry written');
   assert.match(await readFile(file, 'utf8'), /^Exec="\/opt\/rc-tray\/rc-tray" --hidden$/m);
-  await eventually(() => tray.item('Start at login')?.checked === true, 'checked');
+  // The clicked item flips by itself (the fake, as menus do): wait for a menu drawn after the change,
+  // or the next click lands on the old item, whose action still says "turn on" (seen under load).
+  await eventually(() => tray.menus.length > menusBefore && tray.item('Start at login')?.checked === true, 'a redrawn menu, checked');
   tray.item('Start at login')?.click();
   await eventually(() => !existsSync(file), 'autostart entry removed');
   await eventually(() => tray.item('Start at login')?.checked === false, 'unchecked');
