@@ -25,17 +25,24 @@ interface StateExpectations {
 
 async function checkState(win: LoginWindow, name: string, expect: StateExpectations = {}): Promise<void> {
   const where = `${name} (${win.colorScheme})`;
-  await win.screenshot(`state-${name}`);
-  const violations = await win.axeViolations();
-  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 2)}`);
-  const fit = await outsideTheWindow(win.page);
-  assert.deepEqual(fit.outside, [], `${where}: outside the ${fit.viewport.width}×${fit.viewport.height} window`);
-  assert.ok(fit.scrollHeight <= fit.viewport.height, `${where}: the page scrolls (${fit.scrollHeight} > ${fit.viewport.height})`);
+  // Quick measurements first: a busy state lasts only as long as the stand-in's delay.
   const pairs = await disabledButtonContrast(win.page);
+  const fit = await outsideTheWindow(win.page);
+  await win.screenshot(`state-${name}`);
   for (const pair of pairs) assert.ok(pair.ratio >= 4.5, `${where}: ${pair.what} is ${pair.text} on ${pair.background}, ${pair.ratio}:1`);
   if (expect.disabledButton) assert.ok(pairs.length > 0, `${where}: a disabled button was expected`);
+  assert.deepEqual(fit.outside, [], `${where}: outside the ${fit.viewport.width}×${fit.viewport.height} window`);
+  assert.ok(fit.scrollHeight <= fit.viewport.height, `${where}: the page scrolls (${fit.scrollHeight} > ${fit.viewport.height})`);
+  const violations = await win.axeViolations();
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 2)}`);
   assert.deepEqual(win.problems(), [], where);
 }
+
+/**
+ * How long the stand-in holds a request whose busy state is measured: as long as it can while
+ * staying under the engine fixture's 3 s HTTP timeout (test/support/engine-fixture.ts).
+ */
+const BUSY_MS = 2_500;
 
 const tooManyRequests = (resetInMs: number) => ({
   path: '/api/v1/login',
@@ -84,7 +91,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       await checkState(win, 'server-missing-address');
 
       const address = page.getByLabel(STRINGS.server.addressLabel);
-      server.addFault({ path: '/api/info', delayMs: 1_500, times: 1 });
+      server.addFault({ path: '/api/info', delayMs: BUSY_MS, times: 1 });
       await address.fill(server.url);
       await address.blur();
       await page.locator('#server-check.is-pending').waitFor();
@@ -150,7 +157,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
     test('signing in, and signed in', async (t) => {
       const win = await openLoginWindow(t, browser, { colorScheme });
       const { page, server } = win;
-      server.addFault({ path: '/api/v1/login', delayMs: 1_500, times: 1 });
+      server.addFault({ path: '/api/v1/login', delayMs: BUSY_MS, times: 1 });
       await submitPassword(win, 'alice', 'alice-password');
       await page.locator('#credentials-form[aria-busy="true"]').waitFor({ state: 'attached' });
       await checkState(win, 'credentials-signing-in', { disabledButton: true });
@@ -199,7 +206,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       await page.locator('#verify:not([disabled])').waitFor();
       await checkState(win, 'two-factor-app-wrong-code');
 
-      server.addFault({ path: '/api/v1/login', delayMs: 1_500, times: 1 });
+      server.addFault({ path: '/api/v1/login', delayMs: BUSY_MS, times: 1 });
       await page.getByLabel(STRINGS.twoFactor.codeLabel).fill(server.totpCode('bob'));
       await page.keyboard.press('Enter');
       await page.locator('#code-form[aria-busy="true"]').waitFor({ state: 'attached' });
@@ -215,7 +222,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       await page.locator('#resend-code:not([hidden])').waitFor();
       await checkState(win, 'two-factor-email-masked-address');
 
-      server.addFault({ path: '/api/v1/users.2fa.sendEmailCode', delayMs: 1_500, times: 1 });
+      server.addFault({ path: '/api/v1/users.2fa.sendEmailCode', delayMs: BUSY_MS, times: 1 });
       await page.getByRole('button', { name: STRINGS.twoFactor.resend }).click();
       await page.locator('#resend-code.is-busy').waitFor();
       await checkState(win, 'two-factor-email-resending', { disabledButton: true });
