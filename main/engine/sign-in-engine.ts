@@ -1,7 +1,7 @@
 import type { BackoffPolicy } from '../common/backoff';
 import { normaliseServerAddress } from '../common/server-address';
 import type { SessionState } from '../common/session-state';
-import { SignInFailure } from '../common/sign-in-error';
+import { SignInFailure, type SignInError } from '../common/sign-in-error';
 import type { PasswordLogin, RocketChatApi, ServerInfo } from './http/rocketchat-api';
 import { signInError } from '../common/sign-in-messages';
 import type { TokenStore } from './keychain/token-store';
@@ -24,6 +24,9 @@ export interface SignInEngineDeps {
   ddpCall?: DdpCallOnce;
   ddpLogin?: DdpPasswordLogin;
 }
+
+/** Read (never written) to ask the keychain whether it answers, when no server is known yet. */
+const KEYCHAIN_CHECK_ACCOUNT = 'https://keychain-check.rc-tray.invalid';
 
 export interface CheckedServer extends ServerInfo {
   url: string;
@@ -125,6 +128,19 @@ export class SignInEngine {
     if (!credentials) return undefined;
     const signedInAs = await this.lastUsername(server);
     return signedInAs ? { userId: credentials.userId, signedInAs } : { userId: credentials.userId };
+  }
+
+  /**
+   * Why a sign-in could not keep its token here (no keychain, a locked one), asked before anything
+   * is typed, so nobody types a password only to hear that; undefined when it can. The same read a
+   * sign-in does (TokenStore.get throws for both); with `--insecure-storage` no keychain is needed.
+   */
+  async keychainProblem(server?: string): Promise<SignInError | undefined> {
+    const account = server ?? (await this.activeServer()) ?? KEYCHAIN_CHECK_ACCOUNT;
+    return this.deps.tokens.get(account).then(
+      () => undefined,
+      (error: unknown) => (error instanceof SignInFailure ? error.toPlain() : signInError('unexpected')),
+    );
   }
 
   async lastUsername(server: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { normaliseServerAddress } from '../../common/server-address';
+import { SignInFailure } from '../../common/sign-in-error';
 import type { SignInEngine } from '../../engine/sign-in-engine';
 import type { CliIo } from '../cli-io';
 import type { ParsedArgs } from '../command-table';
@@ -11,6 +12,18 @@ import { askOrCancel } from '../terminal-prompt';
  * asked, with the default server from the settings offered in brackets (Enter takes it). Off a
  * terminal (a script) nothing is asked: a missing flag is a usage error that names it.
  */
+/** Off a terminal a missing `--server` is a usage error at once, before anything is loaded or asked. */
+export function requireServerOffTerminal(args: ParsedArgs, io: CliIo): void {
+  if (!stringFlag(args, 'server')?.trim() && !canAsk(args, io)) throw new UsageError('login needs --server URL.');
+}
+
+/** The keychain is asked before the first prompt: a person must not type a password only to hear there is none. */
+export async function requireKeychain(engine: SignInEngine, typedServer: string | undefined): Promise<void> {
+  const address = typedServer === undefined ? undefined : normaliseServerAddress(typedServer);
+  const problem = await engine.keychainProblem(address?.ok ? address.url : undefined);
+  if (problem) throw new SignInFailure(problem);
+}
+
 export async function loginServer(args: ParsedArgs, io: CliIo, engine: SignInEngine): Promise<string> {
   const typed = stringFlag(args, 'server');
   if (typed !== undefined && typed.trim() !== '') return typed;

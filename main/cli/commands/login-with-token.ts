@@ -4,6 +4,7 @@ import type { ExitCode } from '../exit-codes';
 import { UsageError, booleanFlag, stringFlag } from '../parse-args';
 import { printState } from '../print-state';
 import { ask, readFirstLine } from '../terminal-prompt';
+import { requireKeychain } from './login-target';
 
 /**
  * `login --with-token --user-id ID`: the token comes from standard input only (asked for, hidden,
@@ -18,10 +19,11 @@ export async function loginWithToken(args: ParsedArgs, io: CliIo): Promise<ExitC
   for (const other of ['user', 'password-stdin', 'code'] as const) {
     if (args.flags[other] !== undefined) throw new UsageError(`--with-token does not go with --${other}: a personal access token needs neither a password nor a code.`);
   }
-  const token = io.stdin.isTTY ? await ask(io.stdin, io.stderr, 'Personal access token: ', true) : await readFirstLine(io.stdin);
-  if (!token?.trim()) throw new UsageError('No token given. Paste it when asked, or pipe it in on standard input.');
   const engine = io.createEngine();
   try {
+    await requireKeychain(engine, server);
+    const token = io.stdin.isTTY ? await ask(io.stdin, io.stderr, 'Personal access token: ', true) : await readFirstLine(io.stdin);
+    if (!token?.trim()) throw new UsageError('No token given. Paste it when asked, or pipe it in on standard input.');
     return printState(io, args.json, await engine.loginWithToken(server, { userId, token }));
   } finally {
     engine.dispose();

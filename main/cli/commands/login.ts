@@ -11,7 +11,7 @@ import { PromptCancelled, askOrCancel as askOn, readFirstLine } from '../termina
 import { ssoOnlyAdvice } from '../sso-advice';
 import { EXIT } from '../exit-codes';
 import type { SignInEngine } from '../../engine/sign-in-engine';
-import { loginServer, loginUser } from './login-target';
+import { loginServer, loginUser, requireKeychain, requireServerOffTerminal } from './login-target';
 import { loginWithToken, wantsToken } from './login-with-token';
 
 const MAX_CODE_PROMPTS = 3;
@@ -69,9 +69,11 @@ async function adviseIfSsoOnly(args: ParsedArgs, io: CliIo, engine: SignInEngine
 
 export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   if (wantsToken(args)) return loginWithToken(args, io);
+  requireServerOffTerminal(args, io);
   const engine = io.createEngine({ insecureStorage: booleanFlag(args, 'insecure-storage') });
   let asking: string | undefined;
   try {
+    await requireKeychain(engine, stringFlag(args, 'server'));
     const server = await loginServer(args, io, engine);
     const advised = await adviseIfSsoOnly(args, io, engine, server);
     if (advised !== undefined) return advised;
