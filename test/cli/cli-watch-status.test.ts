@@ -93,3 +93,32 @@ test('status --watch --json: chosenStatus follows changes another client makes, 
   assert.equal(watching.lines[at]!.user?.chosenStatus, 'offline', 'invisible: others see offline, the choice is kept');
   assert.equal(await watching.stop(), 0);
 });
+
+test('status --watch says a status-for-a-while set in another terminal as status does: "busy until … (then online) — “In a call”"', { timeout: 20_000 }, async (t) => {
+  const { server, env } = await engineFixture(t, { server: { rateLimit: false, version: '8.6.0' } });
+  await runCli(['login', '-s', server.url, '-u', 'alice', '--password-stdin'], { env, input: 'alice-password\n' });
+  const child = spawn(process.execPath, [CLI, 'status', '--watch'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGKILL'));
+  let screen = '';
+  let wake: () => void = () => undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    wake();
+  });
+  const lineWith = async (words: string) => {
+    while (!screen.split('\n').some((line) => line.includes(words))) {
+      if (child.exitCode !== null) throw new Error(`watch ended: ${screen}`);
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  await lineWith(', online.');
+
+  const set = await runCli(['set-status', 'busy', '--for', '1h', '-m', 'In a call'], { env });
+  assert.equal(set.code, 0, set.stderr);
+  const status = await runCli(['status'], { env });
+  const said = /, (busy until \d\d:\d\d \(then online\) — “In a call”)/.exec(status.stdout)?.[1];
+  assert.ok(said, status.stdout);
+  // The watch's line ends the same way (it waits for it: the record of what comes back lands just after the server is told).
+  await lineWith(`, ${said}.`);
+  child.kill('SIGINT');
+});

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, watch as watchFolder } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { withFileLock } from '../files/file-lock';
@@ -32,6 +32,11 @@ export interface SettingsStore {
    * keychain item), so a compare-then-change of it cannot interleave with another process's.
    */
   exclusive<T>(key: string, critical: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` whenever the file is replaced, by this process or another (a status set for a
+   * while in another terminal); for long-running views such as `status --watch`. Returns the stop.
+   */
+  watch?(listener: () => void): () => void;
 }
 
 export interface SettingsStoreOptions {
@@ -76,6 +81,20 @@ export class JsonSettingsStore implements SettingsStore {
         return updated;
       }),
     );
+  }
+
+  /** The folder, not the file: every write replaces the file (rename), which a watch on the file itself would lose. */
+  watch(listener: () => void): () => void {
+    try {
+      const watcher = watchFolder(this.folder, { persistent: false }, (_event, name) => {
+        if (name === null || name === SETTINGS_FILE_NAME) listener();
+      });
+      // A folder removed or unreadable later: the view simply stops following it.
+      watcher.on('error', () => watcher.close());
+      return () => watcher.close();
+    } catch {
+      return () => undefined;
+    }
   }
 
   exclusive<T>(key: string, critical: () => Promise<T>): Promise<T> {
