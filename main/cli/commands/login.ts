@@ -13,17 +13,12 @@ import { EXIT } from '../exit-codes';
 import type { SignInEngine } from '../../engine/sign-in-engine';
 import { loginServer, loginUser, requireKeychain, requireServerOffTerminal } from './login-target';
 import { loginWithToken, wantsToken } from './login-with-token';
+import { maskedEmail } from '../../common/masked-email';
 
 const MAX_CODE_PROMPTS = 3;
 const MAX_PASSWORD_PROMPTS = 3;
 /** Enter alone asks for another e-mailed code at most this often: mail takes a while to arrive. */
 export const RESEND_INTERVAL_MS = 30_000;
-
-/** `a•••@example.com`: enough to recognise the address, not to read it off a shared screen. */
-export function maskedAddress(address: string): string | undefined {
-  const match = /^([^@\s])[^@\s]*@([^@\s]+)$/.exec(address.trim());
-  return match ? `${match[1]}•••@${match[2]}` : undefined;
-}
 
 interface LoginRequest {
   server: string;
@@ -35,7 +30,7 @@ interface LoginRequest {
 
 function codeQuestion(state: Extract<SessionState, { kind: 'needs-2fa' }>, user: string): string {
   if (state.twoFactor.method === 'totp') return 'Code from your authenticator app (6 digits): ';
-  const to = maskedAddress(user);
+  const to = maskedEmail(user);
   return state.twoFactor.codeSent
     ? `Code we just e-mailed you${to ? ` at ${to}` : ''} (6 digits; Enter alone sends a new one): `
     : `Code from the e-mail we sent you${to ? ` at ${to}` : ''} (6 digits; Enter alone sends a new one): `;
@@ -108,7 +103,7 @@ export async function login(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
         state = await session.resendCode();
         if (state.kind === 'needs-2fa' && !state.error) {
           lastSent = now();
-          writeLine(io.stderr, `New code sent to ${maskedAddress(request.user) ?? `the e-mail address of ${safeForTerminal(request.user)}`}.`);
+          writeLine(io.stderr, `New code sent to ${maskedEmail(request.user) ?? `the e-mail address of ${safeForTerminal(request.user)}`}.`);
         }
       } else {
         state = await session.submitCode(code);
