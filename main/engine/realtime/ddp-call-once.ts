@@ -1,8 +1,8 @@
-import { realtimeEndpoint } from '../../common/server-address';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import type { Credentials } from '../http/rocketchat-api';
-import { DdpClient, DdpMethodError } from './ddp-client';
+import { DdpMethodError } from './ddp-client';
+import { overOneConnection } from './ddp-one-connection';
 import { ddpLoginFailure } from './ddp-login-errors';
 
 export type DdpCallOnce = (server: string, credentials: Credentials, method: string, params: unknown[]) => Promise<unknown>;
@@ -12,35 +12,16 @@ export type DdpCallOnce = (server: string, credentials: Credentials, method: str
  * few things only DDP can do (a status change on a server whose REST endpoint refuses it).
  */
 export const ddpCallOnce: DdpCallOnce = (server, credentials, method, params) =>
-  new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-      client.close();
-    };
-    const client = new DdpClient({
-      url: realtimeEndpoint(server),
-      silenceLimitMs: 15_000,
-      events: {
-        connected: () => {
-          client
-            .call('login', [{ resume: credentials.authToken }])
-            .catch((error: unknown) => {
-              // Only the login's own answer can say the token is refused (error codes, never text).
-              throw error instanceof DdpMethodError ? ddpLoginFailure(error.ddpError, 'resume') : error;
-            })
-            .then(() => client.call(method, params))
-            .then(
-              (result) => finish(() => resolve(result)),
-              (error: unknown) => finish(() => reject(toFailure(error, server))),
-            );
-        },
-        changed: () => undefined,
-        closed: () => finish(() => reject(new SignInFailure(signInError('unreachable', { server, detail: 'the realtime connection closed' })))),
-      },
-    });
+  overOneConnection(server, async (client) => {
+    try {
+      await client.call('login', [{ resume: credentials.authToken }]);
+    } catch (error) {
+      // Only the login's own answer can say the token is refused (error codes, never text).
+      throw error instanceof DdpMethodError ? ddpLoginFailure(error.ddpError, 'resume') : error;
+    }
+    return client.call(method, params);
+  }).catch((error: unknown) => {
+    throw toFailure(error, server);
   });
 
 function toFailure(error: unknown, server: string): SignInFailure {

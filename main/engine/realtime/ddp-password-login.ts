@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { realtimeEndpoint } from '../../common/server-address';
 import { SignInFailure } from '../../common/sign-in-error';
 import { signInError } from '../../common/sign-in-messages';
 import { twoFactorChallenge } from '../http/login-failure';
 import type { LoginOutcome, PasswordLogin, RocketChatApi } from '../http/rocketchat-api';
-import { DdpClient, DdpMethodError } from './ddp-client';
+import { DdpMethodError } from './ddp-client';
+import { overOneConnection } from './ddp-one-connection';
 import { ddpLoginFailure } from './ddp-login-errors';
 import type { DdpError } from './ddp-messages';
 
@@ -42,40 +42,17 @@ function outcomeOfError(error: DdpError | undefined): LoginOutcome {
  * confirms the identity, as after a REST login.
  */
 export const ddpPasswordLogin: DdpPasswordLogin = (api, request) =>
-  new Promise<{ id: string; token: string } | LoginOutcome>((resolve, reject) => {
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-      client.close();
-    };
-    const client = new DdpClient({
-      url: realtimeEndpoint(api.server),
-      silenceLimitMs: 15_000,
-      events: {
-        connected: () => {
-          client.call('login', [ddpLoginArguments(request)]).then(
-            (result) => {
-              const parsed = loginResultSchema.safeParse(result);
-              if (parsed.success) finish(() => resolve({ id: parsed.data.id, token: parsed.data.token }));
-              else finish(() => reject(new SignInFailure(signInError('bad-response', { server: api.server, detail: 'unexpected sign-in answer' }))));
-            },
-            (error: unknown) =>
-              finish(() => {
-                if (!(error instanceof DdpMethodError)) return reject(error);
-                try {
-                  resolve(outcomeOfError(error.ddpError));
-                } catch (failure) {
-                  reject(failure);
-                }
-              }),
-          );
-        },
-        changed: () => undefined,
-        closed: () => finish(() => reject(new SignInFailure(signInError('unreachable', { server: api.server, detail: 'the realtime connection closed' })))),
-      },
-    });
+  overOneConnection<{ id: string; token: string } | LoginOutcome>(api.server, async (client) => {
+    let result: unknown;
+    try {
+      result = await client.call('login', [ddpLoginArguments(request)]);
+    } catch (error) {
+      if (!(error instanceof DdpMethodError)) throw error;
+      return outcomeOfError(error.ddpError);
+    }
+    const parsed = loginResultSchema.safeParse(result);
+    if (!parsed.success) throw new SignInFailure(signInError('bad-response', { server: api.server, detail: 'unexpected sign-in answer' }));
+    return { id: parsed.data.id, token: parsed.data.token };
   }).then(async (answer): Promise<LoginOutcome> => {
     if ('kind' in answer) return answer;
     const credentials = { userId: answer.id, authToken: answer.token };
