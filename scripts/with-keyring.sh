@@ -23,7 +23,14 @@ if [ -e '$keyring_home/started' ]; then
   echo "with-keyring: the test keyring daemon had stopped; D-Bus started it again over the same keyring (a test running at that moment may have failed)" >&2
 fi
 touch '$keyring_home/started'
-printf 'rc-tray-test-keyring' | exec gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# A session of its own: no signal meant for the test run's process group (a Ctrl-C, a hang-up)
+# reaches it. In the foreground, so the way it ended is known and said.
+status=0
+printf 'rc-tray-test-keyring' | setsid --wait gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null || status=\$?
+# Said only while the bus is still there: at the end of a run every daemon stops with it.
+if dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetId >/dev/null 2>&1; then
+  echo "with-keyring: the test keyring daemon exited (status \$status) while the run went on" >&2
+fi
 EOF
   chmod +x "$keyring_home/start-keyring.sh"
   printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=%s\n' "$keyring_home/start-keyring.sh" > "$keyring_home/services/org.freedesktop.secrets.service"

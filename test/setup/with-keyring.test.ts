@@ -25,7 +25,7 @@ function inFreshKeyring(script: string): Promise<{ code: number | null; stdout: 
 
 // This session's daemon: the one whose data folder is this session's (matched from the start of
 // its command line, so this script, which names it too, is not taken for it).
-const STOP_DAEMON = `for pid in $(pgrep -f '^gnome-keyring-daemon --unlock'); do
+const STOP_DAEMON = `for pid in $(pgrep -f '^gnome-keyring-daemon '); do
   if tr '\\0' '\\n' < /proc/$pid/environ 2>/dev/null | grep -qx "XDG_DATA_HOME=$RC_TRAY_KEYRING_HOME/data"; then kill $pid; fi
 done
 for _ in $(seq 1 100); do
@@ -40,6 +40,7 @@ ${STOP_DAEMON}
 echo "after: $(secret-tool lookup service rc-tray-probe account a)"`);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^after: kept-secret$/m);
+  assert.match(result.stderr, /the test keyring daemon exited \(status \d+\) while the run went on/);
   assert.match(result.stderr, /the test keyring daemon had stopped; D-Bus started it again over the same keyring/);
   assert.doesNotMatch(result.stderr, /Activating service|fd limit/, 'the bus\'s own noise stays out');
 });
