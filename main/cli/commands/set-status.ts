@@ -5,10 +5,10 @@ import { parseForDuration, parseUntil, untilPhrase } from '../../common/status-t
 import { STATUS_CHOICES, type ParsedArgs } from '../command-table';
 import type { CliIo } from '../cli-io';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { printReport, printState } from '../print-state';
+import { printReport } from '../print-state';
 import { reportFor } from '../report';
 import { stringFlag, UsageError } from '../parse-args';
-import { resolveServer } from '../resolve-server';
+import { onSignedInSession } from '../signed-in-session';
 
 /** "invisible" is what people call Rocket.Chat's chosen `offline` status. */
 const SERVER_STATUS: Record<(typeof STATUS_CHOICES)[number], UserStatus> = {
@@ -39,12 +39,7 @@ export async function setStatus(args: ParsedArgs, io: CliIo): Promise<ExitCode> 
   if (typed === undefined && preset === undefined) throw new UsageError(`"rc-tray set-status" needs one of: ${STATUS_CHOICES.join(', ')}, or --preset NAME.\nRun "rc-tray set-status --help" for its flags.`);
   if (typed !== undefined && preset !== undefined) throw new UsageError('Give a status or --preset NAME, not both (a preset brings its own status).');
   const expiresAt = endTime(args, Date.now());
-  const engine = io.createEngine();
-  try {
-    const server = await resolveServer(engine, stringFlag(args, 'server'));
-    const session = engine.session(server);
-    const state = await session.resume();
-    if (state.kind !== 'signed-in') return printState(io, args.json, state);
+  return onSignedInSession(args, io, async (session, _server, state) => {
     let status = typed === undefined ? undefined : SERVER_STATUS[typed];
     let word: string = typed ?? '';
     if (preset !== undefined || expiresAt !== undefined) {
@@ -76,7 +71,5 @@ export async function setStatus(args: ParsedArgs, io: CliIo): Promise<ExitCode> 
     const done = `Status set to ${word}${until}${text ? ` — “${text}”` : ''}.`;
     const report = { ...reportFor(shown), message: done };
     return printReport(io, args.json, report, done, EXIT.ok);
-  } finally {
-    engine.dispose();
-  }
+  });
 }

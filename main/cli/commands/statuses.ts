@@ -3,20 +3,13 @@ import { statusChoices } from '../../common/status-choices';
 import type { ParsedArgs } from '../command-table';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { stringFlag } from '../parse-args';
-import { printState } from '../print-state';
-import { resolveServer } from '../resolve-server';
+import { onSignedInSession } from '../signed-in-session';
 
 const WORD: Record<UserStatus, string> = { online: 'online', away: 'away', busy: 'busy', offline: 'invisible' };
 
 /** What `set-status` accepts on this server: the statuses it allows and the admin's presets. */
 export async function statuses(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
-  const engine = io.createEngine();
-  try {
-    const server = await resolveServer(engine, stringFlag(args, 'server'));
-    const session = engine.session(server);
-    const state = await session.resume();
-    if (state.kind !== 'signed-in') return printState(io, args.json, state);
+  return onSignedInSession(args, io, async (session, server) => {
     const features = await session.statusFeatures(true);
     const choices = statusChoices(features).map((status) => WORD[status]);
     const presets = features.customStatuses.filter((preset) => preset.status !== 'offline' || features.invisibleAllowed);
@@ -48,7 +41,5 @@ export async function statuses(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
         : 'For a while (--for/--until): only from the rc-tray app on this server (Rocket.Chat before 8.6).',
     );
     return EXIT.ok;
-  } finally {
-    engine.dispose();
-  }
+  });
 }
