@@ -60,6 +60,8 @@ export class LoginWindowService {
   private readonly unsubscribe: () => void;
   /** The single sign-on window of this login window, while one is open. */
   private runningSso?: RunningSso;
+  /** What the single sign-on in progress will answer: its cancel gives the same answer. */
+  private ssoAnswer?: Promise<LoginWindowState>;
 
   /** `onSignedIn`: this window's own sign-in succeeded (not a background resume of the same server). */
   constructor(
@@ -129,13 +131,22 @@ export class LoginWindowService {
    * provider's error page, a redirect somewhere unexpected) is this window's own answer: the
    * engine's session, and any saved token, are untouched.
    */
-  async startSso(request: IpcRequest<'startSso'>): Promise<LoginWindowState> {
-    const failedAt = (server: string, code: Parameters<typeof signInError>[0], detail?: string) =>
-      this.answer({ kind: 'signed-out', server, error: signInError(code, detail ? { detail } : {}) });
+  startSso(request: IpcRequest<'startSso'>): Promise<LoginWindowState> {
     if (this.runningSso) {
       this.runningSso.focus();
       return this.current();
     }
+    const answer = this.runSso(request);
+    this.ssoAnswer = answer;
+    void answer.finally(() => {
+      if (this.ssoAnswer === answer) this.ssoAnswer = undefined;
+    }).catch(() => undefined);
+    return answer;
+  }
+
+  private async runSso(request: IpcRequest<'startSso'>): Promise<LoginWindowState> {
+    const failedAt = (server: string, code: Parameters<typeof signInError>[0], detail?: string) =>
+      this.answer({ kind: 'signed-out', server, error: signInError(code, detail ? { detail } : {}) });
     let options;
     try {
       options = await this.engine.loginOptions(request.server);
@@ -173,7 +184,13 @@ export class LoginWindowService {
   }
 
   async cancel(): Promise<LoginWindowState> {
-    this.runningSso?.cancel();
+    // A single sign-on in progress answers its own cancel ("cancelled"): answering here too, with
+    // the session's older state, could reach the window after it and show that instead.
+    const sso = this.ssoAnswer;
+    if (this.runningSso && sso) {
+      this.runningSso.cancel();
+      return sso;
+    }
     return this.answer(this.server ? this.engine.session(this.server).cancel() : null);
   }
 
